@@ -1,0 +1,62 @@
+# qrepl: build, test and run the demo.
+#
+#   make demo       install system packages if needed, build in release mode, run the demo
+#   make test       install system packages if needed, build (debug) and run the test suite
+#   make build      release build only
+#   make bench      interpreter speed against CPython and Lua
+#   make reproduce  run every example in examples/ in full with the release binary
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+SYSTEM_PACKAGES := libedit-dev libopenblas-dev pkg-config
+APT_COMMAND := apt-get update && apt-get install -y $(SYSTEM_PACKAGES)
+RELEASE_BIN := .build/release/qrepl
+
+.DEFAULT_GOAL := build
+.PHONY: deps build demo test bench reproduce clean
+
+# Installs the system libraries the package links against, when any is missing.
+deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+		status="$$(dpkg -s "$$p" 2>/dev/null || true)"; \
+		[[ "$$status" == *"Status: install ok installed"* ]] || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "missing system packages:$$missing"; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		$(APT_COMMAND); \
+	else \
+		echo "run this as root, then try again:"; \
+		echo "  sudo sh -c '$(APT_COMMAND)'"; \
+		exit 1; \
+	fi
+
+build:
+	swift build -c release
+
+demo: deps
+	swift build -c release
+	$(RELEASE_BIN) examples/demo.qml
+
+test: deps
+	swift build
+	swift test
+
+bench: deps
+	bash benchmarks/interpreter/run.sh
+
+reproduce: deps
+	swift build -c release
+	@failed=""; \
+	for f in examples/*.qml; do \
+		[ -e "$$f" ] || continue; \
+		echo "== $$f"; \
+		$(RELEASE_BIN) "$$f" || failed="$$failed $$f"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
+
+clean:
+	swift package clean

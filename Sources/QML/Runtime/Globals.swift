@@ -1,0 +1,39 @@
+/// The global variables: builtins, prelude functions, and the top-level names of
+/// scripts, modules and REPL inputs. Resolved to indices before code runs.
+final class Globals {
+    var values: [Value] = []
+    private(set) var names: [String] = []
+    private(set) var mutable: [Bool] = []
+    /// Where each global was declared (nil for builtins).
+    private(set) var declaredAt: [Span?] = []
+    /// True for names defined by builtins or the prelude (not listed by `:vars`).
+    private(set) var isLibrary: [Bool] = []
+    private var lookup: [String: Int] = [:]
+
+    /// The index of a global, if it exists.
+    func index(of name: String) -> Int? { lookup[name] }
+
+    /// Declares (or re-declares) a global and returns its index.
+    @discardableResult
+    func declare(_ name: String, mutable isMutable: Bool, at span: Span?, library: Bool = false) -> Int {
+        if let i = lookup[name] {
+            mutable[i] = isMutable
+            declaredAt[i] = span
+            if !library { isLibrary[i] = false }
+            return i
+        }
+        let i = values.count
+        values.append(.null)
+        names.append(name)
+        mutable.append(isMutable)
+        declaredAt.append(span)
+        isLibrary.append(library)
+        lookup[name] = i
+        return i
+    }
+
+    var allNames: [String] { names }
+
+    /// Marks a global as part of the library (prelude), hidden from `:vars`.
+    func setLibrary(_ i: Int) { isLibrary[i] = true }
+}

@@ -1,0 +1,37 @@
+/// The text printed by `qrepl --help`, and the hint shown after a usage error.
+enum Usage {
+    /// The full help text.
+    static let text = """
+        qrepl \(Version.number): a language for Ising-model experiments
+
+        Usage:
+          qrepl                         interactive session (runs stdin as a script when it is not a terminal)
+          qrepl FILE.qml [ARGS...]      run a script; ARGS are visible to it as `args`
+          qrepl run FILE.qml [ARGS...]  the same
+          qrepl -e CODE [ARGS...]       run CODE (-e may be repeated; the pieces are joined by newlines)
+          qrepl -i FILE.qml             run a script, then stay in a session with its names
+          qrepl -                       run standard input as a script
+
+        Options:
+          -e, --eval CODE       run CODE instead of a file
+          -i, --interactive     after the script or CODE, start an interactive session
+          --record OUT.json     write a JSON record of the run (command, timing, environment)
+          --                    stop reading options; what follows goes to the script
+          -V, --version         print the version and exit
+          -h, --help            print this help and exit
+
+        Exit status: 0 success, 1 runtime error, 2 syntax or resolution error or bad usage,
+        130 stopped with Ctrl-C.
+
+        Environment:
+          QREPL_HISTORY   history file of the interactive session (default ~/.qrepl_history; empty: none)
+          NO_COLOR        when set and not empty, never write colour
+          EDITRC          libedit key bindings file (default ~/.editrc)
+
+        In a session, type :help for commands and keys.
+
+        """
+
+    /// One line pointing at `--help`, printed after a usage error.
+    static let hint = "Try 'qrepl --help' for usage.\n"
+}

@@ -1,0 +1,3 @@
+# true and false are literals
+print(true)  # expect: true
+print(false)  # expect: false

@@ -1,0 +1,3 @@
+# let binds a name to a value
+let n = 42
+print(n)  # expect: 42

@@ -1,0 +1,4 @@
+# strings order lexicographically
+print("apple" < "banana")  # expect: true
+print("b" > "a")  # expect: true
+print("ab" < "a")  # expect: false

@@ -1,0 +1,3 @@
+# if without else runs its block only when the condition is true
+if true { print("yes") }  # expect: yes
+if false { print("no") }

@@ -1,0 +1,3 @@
+# a function without parameters
+fn answer() { 42 }
+print(answer())  # expect: 42

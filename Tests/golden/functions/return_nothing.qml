@@ -1,0 +1,3 @@
+# a bare return gives nil
+fn nothing() { return }
+print(nothing())  # expect: nil

@@ -1,0 +1,2 @@
+# sort orders strings alphabetically
+print(sort(["pear", "apple", "fig"]))  # expect: ["apple", "fig", "pear"]

@@ -1,0 +1,2 @@
+# nested lists print recursively
+print([[1, 2], [3], []])  # expect: [[1, 2], [3], []]

@@ -1,0 +1,2 @@
+# pi is predefined
+print(pi)  # expect: 3.141592653589793

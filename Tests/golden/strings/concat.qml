@@ -1,0 +1,4 @@
+# + joins strings
+print("foo" + "bar")  # expect: foobar
+let name = "qubit"
+print(name + "s")  # expect: qubits

@@ -1,0 +1,3 @@
+# len counts the characters of a string
+print(len("hello"))  # expect: 5
+print(len(""))  # expect: 0

@@ -1,0 +1,2 @@
+# trim removes leading and trailing whitespace
+print("[" + trim("  hi  ") + "]")  # expect: [hi]

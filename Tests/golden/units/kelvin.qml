@@ -1,0 +1,2 @@
+# K is kelvin
+print(2K)  # expect: 2.0

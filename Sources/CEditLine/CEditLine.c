@@ -6,8 +6,11 @@
 #include "CEditLine.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
+#include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Name under which the Tab handler is registered with libedit. */
 static const char completion_command[] = "qrepl-complete";
@@ -62,6 +66,8 @@ static unsigned char completion_callback(EditLine *el, int key) {
     }
 }
 
+static int read_character(EditLine *el, wchar_t *character);
+
 cel_editor *cel_open(const char *program_name, int history_size) {
     setlocale(LC_CTYPE, "");
 
@@ -85,6 +91,7 @@ cel_editor *cel_open(const char *program_name, int history_size) {
     el_set(el, EL_HIST, history, editor->history);
     el_set(el, EL_EDITOR, "emacs");
     el_set(el, EL_SIGNAL, 1);
+    el_set(el, EL_GETCFN, read_character);
     el_set(el, EL_PROMPT_ESC, prompt_callback, CEL_PROMPT_ESCAPE);
     el_set(el, EL_ADDFN, completion_command, "Complete the name before the cursor",
            completion_callback);
@@ -188,28 +195,34 @@ int cel_history_save(cel_editor *editor, const char *path) {
 
 /* ---- SIGINT ----------------------------------------------------------------------- */
 
-/* Set by the handler; read and cleared by the host between reads and evaluations. */
+/*
+ * Why a pipe: a Ctrl-C that lands after el_gets has started but before it blocks in
+ * read() would otherwise be lost, and the read would go on waiting. The handler writes
+ * a byte into this pipe, and read_character waits on the terminal and the pipe together,
+ * so an interrupt is noticed whenever it arrives and whichever thread receives it.
+ */
+static int interrupt_pipe[2] = {-1, -1};
+/* Set by the handler; cleared when a read starts and when the host acknowledges. */
 static volatile sig_atomic_t interrupt_seen = 0;
 /* Interrupts that arrived while no read was in progress and nobody acknowledged. */
 static volatile sig_atomic_t unacknowledged_interrupts = 0;
-/* Nonzero while some thread is inside el_gets; that thread is `reader`. */
+/* Nonzero while a thread is inside cel_read_line. */
 static volatile sig_atomic_t reading = 0;
-static pthread_t reader;
 /* Where the host wants cancellation requests stored (IsingCore.Cancellation). */
 static int32_t *volatile cancel_flag = NULL;
 
 static void on_sigint(int signal_number) {
+    (void)signal_number;
     int saved_errno = errno;
-    if (__atomic_load_n(&reading, __ATOMIC_SEQ_CST) && !pthread_equal(pthread_self(), reader)) {
-        /* The read must be the one interrupted, or el_gets would go on waiting. */
-        pthread_kill(reader, signal_number);
-        errno = saved_errno;
-        return;
-    }
     interrupt_seen = 1;
     int32_t *flag = cancel_flag;
     if (flag != NULL) {
         __atomic_store_n(flag, 1, __ATOMIC_SEQ_CST);
+    }
+    if (interrupt_pipe[1] >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(interrupt_pipe[1], &byte, 1);
+        (void)ignored;
     }
     if (!reading) {
         unacknowledged_interrupts += 1;
@@ -223,8 +236,37 @@ static void on_sigint(int signal_number) {
     errno = saved_errno;
 }
 
+static void drain_interrupt_pipe(void) {
+    if (interrupt_pipe[0] < 0) {
+        return;
+    }
+    char buffer[64];
+    while (read(interrupt_pipe[0], buffer, sizeof buffer) > 0) {
+    }
+}
+
+static int make_interrupt_pipe(void) {
+    if (interrupt_pipe[0] >= 0) {
+        return 0;
+    }
+    int ends[2];
+    if (pipe(ends) != 0) {
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(ends[i], F_SETFL, fcntl(ends[i], F_GETFL) | O_NONBLOCK);
+        fcntl(ends[i], F_SETFD, FD_CLOEXEC);
+    }
+    interrupt_pipe[0] = ends[0];
+    interrupt_pipe[1] = ends[1];
+    return 0;
+}
+
 int cel_install_sigint_handler(int32_t *flag) {
     cancel_flag = flag;
+    if (make_interrupt_pipe() != 0) {
+        return -1;
+    }
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = on_sigint;
@@ -249,9 +291,88 @@ int cel_block_sigint_in_this_thread(int block) {
     return pthread_sigmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+/*
+ * libedit's character reader (EL_GETCFN), replacing its built-in one: waits for the
+ * terminal or an interrupt, reads one byte at a time and decodes the locale's multibyte
+ * characters. Returns 1 with a character, 0 at end of input, -1 on error or interrupt
+ * (errno EINTR), as libedit expects.
+ */
+static int read_character(EditLine *el, wchar_t *character) {
+    char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    *character = L'\0';
+    for (;;) {
+        if (interrupt_seen) {
+            errno = EINTR;
+            return -1;
+        }
+        struct pollfd watched[2] = {
+            {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0},
+            {.fd = interrupt_pipe[0], .events = POLLIN, .revents = 0},
+        };
+        nfds_t watched_count = interrupt_pipe[0] >= 0 ? 2 : 1;
+        if (poll(watched, watched_count, -1) < 0) {
+            if (errno == EINTR) {
+                /* An interrupt is seen at the top of the loop. Other signals are libedit's
+                   (resize, continue after a stop): redraw the line, as its own reader does. */
+                if (!interrupt_seen) {
+                    el_set(el, EL_REFRESH);
+                }
+                continue;
+            }
+            return -1;
+        }
+        if (watched_count == 2 && (watched[1].revents & POLLIN)) {
+            drain_interrupt_pipe();
+            interrupt_seen = 1;
+            continue;
+        }
+        if (watched[0].revents & POLLNVAL) {
+            errno = EBADF;
+            return -1;
+        }
+        if ((watched[0].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+            continue;
+        }
+        ssize_t got = read(STDIN_FILENO, bytes + count, 1);
+        if (got < 0) {
+            if (errno == EINTR || errno == EAGAIN) {
+                continue;
+            }
+            return -1;
+        }
+        if (got == 0) {
+            return 0;
+        }
+        count += 1;
+        for (;;) {
+            mbstate_t state;
+            memset(&state, 0, sizeof state);
+            size_t used = mbrtowc(character, bytes, count, &state);
+            if (used == (size_t)-2) {
+                if (count >= sizeof bytes) {
+                    count = 0; /* too long to be a character: drop it */
+                }
+                break; /* incomplete: read another byte */
+            }
+            if (used == (size_t)-1) {
+                /* Invalid: drop it, but the last byte may start the next character. */
+                if (count > 1) {
+                    bytes[0] = bytes[count - 1];
+                    count = 1;
+                    continue;
+                }
+                count = 0;
+                break;
+            }
+            return 1;
+        }
+    }
+}
+
 cel_read_status cel_read_line(cel_editor *editor, const char **line, int *length) {
     int count = 0;
-    reader = pthread_self();
+    drain_interrupt_pipe();
     interrupt_seen = 0;
     __atomic_store_n(&reading, 1, __ATOMIC_SEQ_CST);
     errno = 0; /* a stale EINTR must not turn Ctrl-D into Ctrl-C */

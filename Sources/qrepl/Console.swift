@@ -36,10 +36,12 @@ enum Console {
     /// True when standard error is a terminal.
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// False when the user asked for no colour with a non-empty `NO_COLOR` (no-color.org).
+    /// False when the user asked for no colour with a non-empty `NO_COLOR` (no-color.org),
+    /// or the terminal says it cannot show any (`TERM=dumb`).
     static var colourAllowed: Bool {
-        guard let value = getenv("NO_COLOR") else { return true }
-        return value.pointee == 0
+        if let noColour = getenv("NO_COLOR"), noColour.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return true
     }
 
     /// Writes all of `text` to `descriptor`, giving up silently if it is closed.

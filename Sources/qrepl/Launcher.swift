@@ -10,8 +10,8 @@ enum Launcher {
         let plan = Plan(invocation)
         Interrupts.install()
         if plan.interactive {
-            // Ctrl-C must interrupt the terminal read on the session thread, so keep it
-            // off this one; the session thread unblocks it for itself.
+            // Send Ctrl-C to the session thread, where the reading and evaluating happen,
+            // rather than to this one, which only waits; the session thread unblocks it.
             Interrupts.setBlockedInThisThread(true)
         }
         return Interpreter.runOnLargeStack {

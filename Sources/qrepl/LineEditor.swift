@@ -13,7 +13,8 @@ enum LineRead: Equatable {
 /// An interactive line editor on the process's terminal, built on libedit through the
 /// `CEditLine` shim: emacs keys, persistent history, Ctrl-R search and Tab completion.
 ///
-/// Use it from one thread only (the one that also receives SIGINT while reading).
+/// Use it from one thread only. Ctrl-C (with `Interrupts.install()`) ends a read in
+/// progress whichever thread the signal lands on.
 final class LineEditor {
     /// Computes completions for the text before the cursor; nil when there are none.
     typealias Completer = (_ textBeforeCursor: String) -> CompletionProposal?

@@ -124,10 +124,15 @@ final class REPL {
     }
 
     /// Asks the interpreter what could complete the word that ends the text before the
-    /// cursor. The interpreter counts in UTF-8 bytes.
+    /// cursor; after `:load` and `:save`, a file path. The interpreter counts in UTF-8 bytes.
     static func proposal(from interpreter: Interpreter, textBeforeCursor before: String) -> CompletionProposal? {
-        let bytes = Array(before.utf8)
-        let completion = interpreter.complete(line: before, cursor: bytes.count)
+        var line = before
+        if let argument = REPLCommands.fileArgument(in: before) {
+            // The interpreter completes paths inside a string literal: present the argument as one.
+            line = "\"" + (argument.hasPrefix("\"") ? String(argument.dropFirst()) : argument)
+        }
+        let bytes = Array(line.utf8)
+        let completion = interpreter.complete(line: line, cursor: bytes.count)
         guard !completion.candidates.isEmpty else { return nil }
         let start = max(0, min(completion.start, bytes.count))
         let typed = String(decoding: bytes[start...], as: UTF8.self)

@@ -48,12 +48,10 @@ struct REPLCommands {
 
     /// The command `name` names exactly or by a unique prefix; otherwise explains why not.
     private static func resolve(_ name: String) -> Command? {
+        if let command = command(named: name) { return command }
         let lowered = name.lowercased()
-        if lowered == "exit" || lowered == "q" { return all.last }
-        if let exact = all.first(where: { $0.name == lowered }) { return exact }
-        let matches = all.filter { $0.name.hasPrefix(lowered) }
-        if !lowered.isEmpty && matches.count == 1 { return matches[0] }
         let list = all.map { ":" + $0.name }.joined(separator: " ")
+        let matches = all.filter { $0.name.hasPrefix(lowered) }
         if lowered.isEmpty {
             Console.error("a command name must follow ':'. Commands: \(list)\n")
         } else if matches.count > 1 {
@@ -63,6 +61,27 @@ struct REPLCommands {
             Console.error("unknown command ':\(name)'. Commands: \(list) (:help for more)\n")
         }
         return nil
+    }
+
+    /// The command `name` (without the colon) names exactly or by a unique prefix, if any.
+    static func command(named name: String) -> Command? {
+        let lowered = name.lowercased()
+        if lowered == "exit" || lowered == "q" { return all.first { $0.name == "quit" } }
+        if let exact = all.first(where: { $0.name == lowered }) { return exact }
+        let matches = all.filter { $0.name.hasPrefix(lowered) }
+        return !lowered.isEmpty && matches.count == 1 ? matches[0] : nil
+    }
+
+    /// When `text` is a command that takes a file (`:load`, `:save`) followed by the
+    /// start of its argument, that argument; otherwise nil. Used to complete paths.
+    static func fileArgument(in text: String) -> String? {
+        let trimmed = text.drop { $0.isWhitespace }
+        guard trimmed.hasPrefix(":") else { return nil }
+        let name = trimmed.dropFirst().prefix { !$0.isWhitespace }
+        let rest = trimmed.dropFirst(1 + name.count)
+        guard rest.first?.isWhitespace == true, let command = command(named: String(name)),
+              command.argument == "file" else { return nil }
+        return String(rest.drop { $0.isWhitespace })
     }
 
     // MARK: the commands

@@ -15,7 +15,7 @@ enum Usage {
         Options:
           -e, --eval CODE       run CODE instead of a file
           -i, --interactive     after the script or CODE, start an interactive session
-          --record OUT.json     write a JSON record of the run (command, timing, environment)
+          --record OUT.json     write a JSON record of the run (command, version, timing, seeds, records)
           --                    stop reading options; what follows goes to the script
           -V, --version         print the version and exit
           -h, --help            print this help and exit
@@ -25,7 +25,7 @@ enum Usage {
 
         Environment:
           QREPL_HISTORY   history file of the interactive session (default ~/.qrepl_history; empty: none)
-          NO_COLOR        when set and not empty, never write colour
+          NO_COLOR        when set and not empty, never write colour (nor with TERM=dumb)
           EDITRC          libedit key bindings file (default ~/.editrc)
 
         In a session, type :help for commands and keys.

@@ -111,12 +111,12 @@ int cel_history_save(cel_editor *editor, const char *path);
 /* ---- SIGINT ----------------------------------------------------------------------- */
 
 /**
- * Installs the process's SIGINT handler (sigaction, no SA_RESTART, so a blocked read
- * returns EINTR). The handler stores 1 into *cancel_flag (which may be NULL) and
- * remembers that an interrupt arrived. If an interrupt reaches another thread while a
- * thread is inside cel_read_line, it is passed on to that thread so the read stops.
- * If three interrupts in a row go unacknowledged (a computation that never checks the
- * flag), the process exits with status 130. Returns 0, or -1 with errno set.
+ * Installs the process's SIGINT handler (sigaction, no SA_RESTART). The handler stores 1
+ * into *cancel_flag (which may be NULL), remembers that an interrupt arrived, and wakes
+ * a cel_read_line in progress on any thread, which then returns CEL_READ_INTERRUPTED.
+ * If three interrupts in a row go unacknowledged while no line is being read (a
+ * computation that never checks the flag), the process exits with status 130.
+ * Returns 0, or -1 with errno set.
  */
 int cel_install_sigint_handler(int32_t *cancel_flag);
 

@@ -213,6 +213,21 @@ extension Compiler {
         let method = m.method, methodSpan = m.methodSpan
         let mutable = m.root.binding?.mutable ?? true
         let rootName = m.root.name
+        // The common case `xs.append(v)` on a plain local list: append in place.
+        if m.path.isEmpty, method == "append", positional.count == 1, keywords.isEmpty, mutable,
+           case .local(let slot) = root {
+            let value = positional[0]
+            return { fp in
+                let v = try value(fp)
+                if case .list(var items) = fp[slot] {
+                    fp[slot] = .null
+                    items.append(v)
+                    fp[slot] = .list(items)
+                    return .null
+                }
+                return try interpreter.callMethod(fp[slot], method, [v], keywords: [], span: span, nameSpan: methodSpan)
+            }
+        }
         return { fp in
             var args: [Value] = []
             for p in positional { args.append(try p(fp)) }
@@ -223,19 +238,24 @@ extension Compiler {
             // Find the value the method is called on, to decide whether this is a mutation.
             var target = try readRoot(fp)
             for key in keys { target = try interpreter.step(target, key) }
+            let isCollection: Bool
             switch target {
-            case .list, .record:
-                guard mutable else {
-                    throw Diagnostic.runtime("cannot change `\(rootName)`: it is a constant declared with `let`", at: methodSpan,
-                                             hint: "declare it with `var` to change it, or use the function form \(method)(\(rootName), ...) for a new value")
-                }
-                return try Compiler.withRoot(root, fp, globals) { current in
-                    try Compiler.modify(&current, keys[...], create: false) { slot in
-                        try interpreter.mutate(&slot, method, args, keywords: kw, span: span, methodSpan: methodSpan)
-                    }
-                }
-            default:
+            case .list, .record: isCollection = true
+            default: isCollection = false
+            }
+            guard isCollection else {
                 return try interpreter.callMethod(target, method, args, keywords: kw, span: span, nameSpan: methodSpan)
+            }
+            // Drop this reference so the collection is uniquely owned by its variable.
+            target = .null
+            guard mutable else {
+                throw Diagnostic.runtime("cannot change `\(rootName)`: it is a constant declared with `let`", at: methodSpan,
+                                         hint: "declare it with `var` to change it, or use the function form \(method)(\(rootName), ...) for a new value")
+            }
+            return try Compiler.withRoot(root, fp, globals) { current in
+                try Compiler.modify(&current, keys[...], create: false) { slot in
+                    try interpreter.mutate(&slot, method, args, keywords: kw, span: span, methodSpan: methodSpan)
+                }
             }
         }
     }

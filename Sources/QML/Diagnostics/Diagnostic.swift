@@ -41,6 +41,13 @@ public struct Diagnostic: Error, Sendable {
     /// `file:line:col` of the error, or "" when it has no location.
     public var location: String { span?.location ?? "" }
 
+    /// The same diagnostic flagged as caused by input that ended too early.
+    public func markedIncomplete() -> Diagnostic {
+        var d = self
+        d.incompleteInput = true
+        return d
+    }
+
     /// A compile-time error.
     public static func syntax(_ message: String, at span: Span?, hint: String? = nil) -> Diagnostic {
         Diagnostic(.compile, message, at: span, hint: hint)

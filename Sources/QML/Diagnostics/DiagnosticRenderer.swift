@@ -31,20 +31,51 @@ public struct DiagnosticRenderer {
         }
         if !d.traceback.isEmpty {
             out += "traceback (most recent call last):\n"
-            for frame in d.traceback.reversed() {
-                let at = frame.span?.location ?? "?"
-                out += "  \(at) in \(frame.function)\n"
-            }
+            out += tracebackLines(d.traceback.reversed())
         }
         return out
     }
 
-    /// The line of the span with a caret under its first character and tildes under the rest.
+    /// One line per call, outermost first; runs of the same call (deep recursion) are
+    /// shown three times and then counted.
+    private func tracebackLines(_ frames: some Sequence<Diagnostic.Frame>) -> String {
+        var out = ""
+        var previous: String?
+        var repeats = 0
+        func flush() {
+            if repeats > 3 { out += "  ... the same call \(repeats - 3) more time\(repeats - 3 == 1 ? "" : "s")\n" }
+        }
+        for frame in frames {
+            let line = "  \(frame.span?.location ?? "?"): in a call to \(frame.function)\n"
+            if line == previous {
+                repeats += 1
+                if repeats <= 3 { out += line }
+                continue
+            }
+            flush()
+            previous = line
+            repeats = 1
+            out += line
+        }
+        flush()
+        return out
+    }
+
+    /// The line of the span with a caret under its first character and tildes under the
+    /// rest; very long lines are cut to a window around the span.
     private func sourceExcerpt(_ span: Span) -> String {
-        let (line, column) = span.file.position(of: span.start)
-        let text = span.file.line(line)
+        let (line, fullColumn) = span.file.position(of: span.start)
+        var text = span.file.line(line)
+        var column = fullColumn
+        if text.count > 120 {
+            let from = max(0, column - 60)
+            let chars = Array(text)
+            let to = min(chars.count, from + 110)
+            text = (from > 0 ? "..." : "") + String(chars[from..<to]) + (to < chars.count ? "..." : "")
+            column = column - from + (from > 0 ? 3 : 0)
+        }
         let endPos = span.file.position(of: span.end)
-        let lastColumn = endPos.line == line ? endPos.column : text.count + 1
+        let lastColumn = endPos.line == line ? min(endPos.column - fullColumn + column, text.count + 1) : text.count + 1
         let width = max(1, lastColumn - column)
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
@@ -78,9 +109,11 @@ public enum Suggestions {
 
     /// The closest candidate within a distance that scales with the name's length, if any.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(1, min(3, name.count / 3 + 1))
+        let limit = name.count <= 2 ? (name.count == 2 ? 1 : 0) : min(3, name.count / 3 + 1)
+        guard limit > 0 else { return nil }
         var best: (String, Int)?
         for c in candidates where c != name {
+            if name.count == 2, c.first != name.first { continue }
             let d = distance(name.lowercased(), c.lowercased())
             guard d <= limit else { continue }
             if let (bestName, bestDistance) = best {

@@ -531,6 +531,11 @@ struct Parser {
             advance()
             return try parseFunctionRest(name: "<lambda>", start: t.start)
         case .eof:
+            if index > 0 {
+                let previous = tokens[index - 1]
+                throw error("expected an expression after \(describe(previous)), found end of input", at: previous)
+                    .markedIncomplete()
+            }
             throw error("expected an expression, found end of input")
         case .newline:
             throw error("expected an expression before the end of the line")

@@ -1,0 +1,3 @@
+# an unknown escape in a string
+print("tab\q")
+# expect error: 2:11: unknown escape sequence `\q`

@@ -1,0 +1,3 @@
+# a range needs ..< or ...
+for i in 0..3 { print(i) }
+# expect error: 2:11: `..` is not an operator

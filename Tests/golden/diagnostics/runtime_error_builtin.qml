@@ -1,0 +1,3 @@
+# error() raises
+error("boom")
+# expect error: 2:1: boom

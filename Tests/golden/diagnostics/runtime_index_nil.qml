@@ -1,0 +1,4 @@
+# indexing nil
+let x = nil
+print(x[0])
+# expect error: 3:7: nil cannot be indexed

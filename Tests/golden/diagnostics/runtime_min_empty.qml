@@ -1,0 +1,3 @@
+# min of an empty list
+print(min([]))
+# expect error: 2:7: min: empty sequence has no minimum

@@ -1,0 +1,3 @@
+# modulo by zero
+print(5 % 0)
+# expect error: 2:9: modulo by zero

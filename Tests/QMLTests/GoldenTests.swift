@@ -52,7 +52,6 @@ final class GoldenTests: XCTestCase {
         var options = Interpreter.Options()
         options.output = { printed += $0 }
         options.stepBudget = 50_000_000
-        options.maxCallDepth = 2_000
         let outcome: Interpreter.Outcome = Interpreter.runOnLargeStack {
             Interpreter(options: options).runFile(path: url.path)
         }

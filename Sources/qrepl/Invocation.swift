@@ -12,6 +12,8 @@ struct Invocation: Equatable {
         case help
         /// Print the version.
         case version
+        /// Print the reference of every builtin, as Markdown (docs/builtins.md).
+        case reference
     }
 
     /// The main thing to do.
@@ -78,6 +80,8 @@ enum InvocationParser {
                 return Invocation(action: .help)
             case "-V", "--version":
                 return Invocation(action: .version)
+            case "--reference":
+                return Invocation(action: .reference)
             case "-i", "--interactive":
                 invocation.staysInteractive = true
             case "-e", "--eval":

@@ -54,7 +54,7 @@ enum Launcher {
         switch invocation.action {
         case .runFile(let path): status = runner.runFile(path)
         case .evaluate(let code): status = runner.runSource(code, name: "-e")
-        case .session, .help, .version: break
+        case .session, .help, .version, .reference: break
         }
         if plan.readsScriptFromInput && (status == 0 || invocation.action == .session) {
             status = runner.runStandardInput()

@@ -17,6 +17,7 @@ enum Usage {
           -i, --interactive     after the script or CODE, start an interactive session
           --record OUT.json     write a JSON record of the run (command, version, timing, seeds, records)
           --                    stop reading options; what follows goes to the script
+          --reference           print the reference of every builtin (Markdown) and exit
           -V, --version         print the version and exit
           -h, --help            print this help and exit
 

@@ -1,3 +1,4 @@
+import QML
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +21,11 @@ case .help:
     exit(0)
 case .version:
     Console.output(Version.line + "\n")
+    exit(0)
+case .reference:
+    var options = Interpreter.Options()
+    options.loadPrelude = true
+    Console.output(Interpreter(options: options).builtinReference())
     exit(0)
 default:
     exit(Launcher.run(invocation))

@@ -26,3 +26,23 @@ final class GrammarTests: XCTestCase {
         }
     }
 }
+
+/// docs/builtins.md is generated from the doc strings; it must match them.
+final class ReferenceDocsTests: XCTestCase {
+    func testBuiltinsReferenceIsCurrent() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/builtins.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        var options = Interpreter.Options()
+        options.output = { _ in }
+        let generated = Interpreter(options: options).builtinReference()
+        XCTAssertEqual(committed, generated, "regenerate with: qrepl --reference > docs/builtins.md")
+    }
+
+    func testEveryBuiltinHasADocString() {
+        for b in BuiltinRegistry.standard().builtins {
+            XCTAssertFalse(b.summary.isEmpty, "\(b.name) has no doc string")
+            XCTAssertTrue(b.summary.hasSuffix("."), "\(b.name): the summary should be a sentence: \(b.summary)")
+        }
+    }
+}

@@ -40,6 +40,39 @@ extension Interpreter {
         "return": "return value\n  Leaves the enclosing function with a value.",
     ]
 
+    /// The reference of every builtin, prelude function and constant as Markdown,
+    /// generated from their doc strings (this is docs/builtins.md).
+    public func builtinReference() -> String {
+        var out = "# Builtins\n\nGenerated from the doc strings by `qrepl --reference`; the same text is shown by `:help NAME`.\n"
+        var byTopic: [String: [Builtin]] = [:]
+        var seen = Set<String>()
+        for b in registry.builtins.reversed() where !seen.contains(b.name) {
+            seen.insert(b.name)
+            byTopic[b.topic, default: []].append(b)
+        }
+        for topic in byTopic.keys.sorted() {
+            out += "\n## \(topic)\n"
+            for b in (byTopic[topic] ?? []).sorted(by: { $0.name < $1.name }) {
+                out += "\n### `\(b.signature)`\n\n"
+                let lines = b.doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                out += (lines.first ?? "") + "\n"
+                let examples = lines.dropFirst().filter { !$0.isEmpty }
+                if !examples.isEmpty { out += "\n```\n" + examples.joined(separator: "\n") + "\n```\n" }
+            }
+        }
+        let prelude = globals.allNames.enumerated().compactMap { (i, name) -> (String, Closure)? in
+            guard globals.isLibrary[i], case .closure(let c) = globals.values[i] else { return nil }
+            return (name, c)
+        }.sorted { $0.0 < $1.0 }
+        if !prelude.isEmpty {
+            out += "\n## prelude\n\nWritten in qml in `stdlib/prelude.qml`:\n\n"
+            for (_, c) in prelude { out += "- `\(c.proto.signature)`\n" }
+        }
+        out += "\n## constants\n\n"
+        for c in registry.constants { out += "- `\(c.name)` = \(ValueFormatter.describe(c.value)): \(c.doc)\n" }
+        return out
+    }
+
     private func overview() -> String {
         var byTopic: [String: [Builtin]] = [:]
         var seen = Set<String>()

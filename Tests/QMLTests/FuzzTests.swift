@@ -97,3 +97,41 @@ final class FuzzTests: XCTestCase {
         }
     }
 }
+
+/// Interpreters are released when their host lets go of them (no reference cycles
+/// between the globals and the compiled code), so many can be created in one process.
+final class LifetimeTests: XCTestCase {
+    func testInterpreterIsReleasedAfterUse() {
+        weak var released: Interpreter?
+        do {
+            var options = Interpreter.Options()
+            options.output = { _ in }
+            let interpreter = Interpreter(options: options)
+            _ = interpreter.runSource("fn f(x) { |y| x + y }\nlet g = f(1)\nvar xs = [g]\nfor i in 0..<3 { xs.append(|| i) }\nlet r = {h: g}\nr.h(2)")
+            _ = interpreter.evaluateInteractive("let z = map([1, 2], |v| v * 2)")
+            released = interpreter
+            XCTAssertNotNil(released)
+        }
+        XCTAssertNil(released, "the interpreter is kept alive by a reference cycle")
+    }
+}
+
+/// A REPL input that fails to compile leaves no names behind.
+final class SessionHygieneTests: XCTestCase {
+    func testFailedInputDoesNotDeclareItsNames() {
+        var options = Interpreter.Options()
+        options.output = { _ in }
+        let interpreter = Interpreter(options: options)
+        guard case .failure = interpreter.evaluateInteractive("let model = undefined_fn(3)") else {
+            return XCTFail("the input should fail to resolve")
+        }
+        guard case .failure(let d) = interpreter.evaluateInteractive("model") else {
+            return XCTFail("`model` must not exist after the failed input")
+        }
+        XCTAssertEqual(d.message, "undefined name `model`")
+        guard case .value(let shown) = interpreter.evaluateInteractive("let model = 3\nmodel * 2") else {
+            return XCTFail("the session must go on")
+        }
+        XCTAssertEqual(shown, "6")
+    }
+}

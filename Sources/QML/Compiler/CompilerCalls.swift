@@ -8,8 +8,8 @@ extension Compiler {
         let callee = compile(c.callee)
         let span = c.span
         let calleeName = (c.callee as? NameExpr)?.name
-        let interpreter = self.interpreter
-        let rt = self.rt
+        unowned let interpreter = self.interpreter
+        unowned let rt = self.rt
         let positional = c.arguments.filter { $0.label == nil }.map { compile($0.value) }
         let keywords = c.arguments.compactMap { a -> (String, Span?, Code)? in
             guard let label = a.label else { return nil }
@@ -70,7 +70,7 @@ extension Compiler {
             guard let label = a.label else { return nil }
             return (label, a.labelSpan, compile(a.value))
         }
-        let interpreter = self.interpreter
+        unowned let interpreter = self.interpreter
         let name = m.name, span = c.span, nameSpan = m.nameSpan
         return { fp in
             let t = try target(fp)
@@ -84,7 +84,7 @@ extension Compiler {
 
     func compileMember(_ m: MemberExpr) -> Code {
         let target = compile(m.target)
-        let interpreter = self.interpreter
+        unowned let interpreter = self.interpreter
         let name = m.name, span = m.nameSpan
         return { fp in try interpreter.member(of: try target(fp), name, span: span) }
     }
@@ -92,7 +92,7 @@ extension Compiler {
     func compileIndex(_ i: IndexExpr) -> Code {
         let target = compile(i.target)
         let span = i.span
-        let interpreter = self.interpreter
+        unowned let interpreter = self.interpreter
         if let lit = i.index as? LiteralExpr, case .int(let k) = lit.value {
             return { fp in
                 let t = try target(fp)

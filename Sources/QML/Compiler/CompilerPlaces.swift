@@ -89,7 +89,7 @@ extension Compiler {
         case .multiply: combine = { try MultiplyKernel.apply($0, $1, ctx) }
         case .divide: combine = { try DivideKernel.apply($0, $1, ctx) }
         }
-        let globals = rt.globals
+        unowned let globals = rt.globals
         if a.path.isEmpty {
             switch (root, combine) {
             case (.local(let slot), nil):
@@ -208,8 +208,8 @@ extension Compiler {
             guard let label = a.label else { return nil }
             return (label, a.labelSpan, compile(a.value))
         }
-        let interpreter = self.interpreter
-        let globals = rt.globals
+        unowned let interpreter = self.interpreter
+        unowned let globals = rt.globals
         let method = m.method, methodSpan = m.methodSpan
         let mutable = m.root.binding?.mutable ?? true
         let rootName = m.root.name

@@ -187,10 +187,16 @@ public final class Interpreter {
     /// Evaluates one REPL input; an expression's value is returned for display and bound to `ans`.
     public func evaluateInteractive(_ source: String, name: String = "<repl>") -> Reply {
         let file = SourceFile(name: name, text: source)
+        let before = globals.snapshot()
         do {
             let chunk = try Parser.parse(file)
             let resolver = Resolver(globals: globals, loader: loader, file: file)
-            try resolver.resolve(chunk)
+            do {
+                try resolver.resolve(chunk)
+            } catch {
+                globals.rollback(to: before)
+                throw error
+            }
             let compiled = compiler.compileChunk(chunk)
             let value = try execute(compiled.code, frameSize: compiled.frameSize)
             guard let last = chunk.body.statements.last, Interpreter.isValueStatement(last) else { return .nothing }

@@ -72,7 +72,9 @@ final class ModuleLoader {
 /// Reads program files, rejecting text that is not UTF-8 with the position of the first bad byte.
 enum SourceReader {
     static func read(path: String, displayName: String, at span: Span?) throws(Diagnostic) -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data = FileManager.default.contents(atPath: path)
+            ?? FileHandle(forReadingAtPath: path).flatMap { try? $0.readToEnd() ?? Data() }
+        guard let data else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let why = exists ? (isDirectory.boolValue ? "it is a directory" : "permission denied") : "no such file"

@@ -34,6 +34,27 @@ final class Globals {
 
     var allNames: [String] { names }
 
+    /// What `rollback` restores: the number of globals and their mutability.
+    struct Snapshot {
+        let count: Int
+        let mutable: [Bool]
+        let declaredAt: [Span?]
+    }
+
+    func snapshot() -> Snapshot { Snapshot(count: names.count, mutable: mutable, declaredAt: declaredAt) }
+
+    /// Forgets globals declared since the snapshot (a REPL input that failed to compile
+    /// must not leave its names behind as nil).
+    func rollback(to s: Snapshot) {
+        guard names.count >= s.count else { return }
+        for name in names[s.count...] { lookup[name] = nil }
+        values.removeSubrange(s.count...)
+        names.removeSubrange(s.count...)
+        isLibrary.removeSubrange(s.count...)
+        mutable = s.mutable
+        declaredAt = s.declaredAt
+    }
+
     /// Marks a global as part of the library (prelude), hidden from `:vars`.
     func setLibrary(_ i: Int) { isLibrary[i] = true }
 }

@@ -15,8 +15,8 @@ extension BuiltinRegistry {
         }
 
         r.add("record", [.required("name"), .required("value")], topic: "system", doc: """
-            Notes a headline figure of a run; `qrepl run FILE --record out.json` writes every recorded figure,
-            with the seeds used, to a JSON run record. Returns the value.
+            Notes a headline figure of a run and returns the value.
+            `qrepl run FILE --record out.json` writes every recorded figure, with the seeds used, to a JSON run record.
             record("accuracy", 0.91)
             """) { args in
             let name = try args.string(0)

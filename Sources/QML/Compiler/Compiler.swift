@@ -89,20 +89,20 @@ final class Compiler {
             return compileAssign(a)
         case let r as ReturnStmt:
             let value = r.value.map(compile)
-            unowned let rt = self.rt
+            let rt = self.rt.state
             return { fp in
                 rt.returnValue = try value?(fp) ?? .null
                 rt.unwind = .returnValue
                 return .null
             }
         case is BreakStmt:
-            unowned let rt = self.rt
+            let rt = self.rt.state
             return { _ in rt.unwind = .breakLoop; return .null }
         case is ContinueStmt:
-            unowned let rt = self.rt
+            let rt = self.rt.state
             return { _ in rt.unwind = .continueLoop; return .null }
         case let i as ImportStmt:
-            unowned let interpreter = self.interpreter
+            unowned(unsafe) let interpreter = self.interpreter
             let module = i.module
             let span = i.span
             return { _ in
@@ -280,7 +280,7 @@ final class Compiler {
     func compileWhile(_ w: WhileExpr) -> Code {
         let test = compileTest(w.condition, what: "`while` condition")
         let body = compileBlock(w.body, hoistTopLevel: false)
-        unowned let rt = self.rt
+        let rt = self.rt.state
         let span = w.span
         if !w.body.mayUnwind {
             return { fp in
@@ -308,7 +308,7 @@ final class Compiler {
         let body = compileBlock(t.body, hoistTopLevel: false)
         let (setup, handler) = compileBlockParts(t.handler)
         let store: ((UnsafeMutablePointer<Value>, Value) -> Void)? = t.errorBinding.map { storeCode($0) }
-        unowned let rt = self.rt
+        let rt = self.rt.state
         return { fp in
             let sp = rt.sp, depth = rt.depth
             do {
@@ -363,7 +363,7 @@ final class Compiler {
         let statements = b.statements.filter { !($0 is FunctionDecl) }
         let codes = statements.map(compile)
         let unwinds = statements.map(\.mayUnwind)
-        unowned let rt = self.rt
+        let rt = self.rt.state
         let lastIsValue = statements.last.map { !($0 is LetStmt || $0 is AssignStmt) } ?? false
         let run: Code
         switch codes.count {
@@ -408,7 +408,7 @@ final class Compiler {
                 return .null
             }
         case .global(let index):
-            unowned let globals = rt.globals
+            let globals = self.rt.globals.storage
             return { _ in globals.values[index] }
         case .unresolved:
             let span = n.span, name = n.name
@@ -420,7 +420,7 @@ final class Compiler {
     func storeCode(_ b: Binding, initialising: Bool = false) -> (UnsafeMutablePointer<Value>, Value) -> Void {
         switch b.storage {
         case .global(let i):
-            unowned let globals = rt.globals
+            let globals = self.rt.globals.storage
             return { _, v in globals.values[i] = v }
         case .local(let slot):
             if b.captured {

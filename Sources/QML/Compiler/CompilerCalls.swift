@@ -8,8 +8,8 @@ extension Compiler {
         let callee = compile(c.callee)
         let span = c.span
         let calleeName = (c.callee as? NameExpr)?.name
-        unowned let interpreter = self.interpreter
-        unowned let rt = self.rt
+        unowned(unsafe) let interpreter = self.interpreter
+        let rt = self.rt.state
         let positional = c.arguments.filter { $0.label == nil }.map { compile($0.value) }
         let keywords = c.arguments.compactMap { a -> (String, Span?, Code)? in
             guard let label = a.label else { return nil }
@@ -28,7 +28,7 @@ extension Compiler {
                         defer { rt.popFrame(callFP, proto.frameSize) }
                         callFP[0] = f
                         callFP[1] = try a0(fp)
-                        return try interpreter.invoke(proto, callFP, span)
+                        return try rt.invoke(proto, callFP, span)
                     }
                     return try interpreter.call(f, [try a0(fp)], keywords: [], span: span, name: calleeName)
                 }
@@ -42,7 +42,7 @@ extension Compiler {
                     defer { rt.popFrame(callFP, proto.frameSize) }
                     callFP[0] = f
                     for i in 0..<n { callFP[i + 1] = try positional[i](fp) }
-                    return try interpreter.invoke(proto, callFP, span)
+                    return try rt.invoke(proto, callFP, span)
                 }
                 var args: [Value] = []
                 args.reserveCapacity(n)
@@ -70,7 +70,7 @@ extension Compiler {
             guard let label = a.label else { return nil }
             return (label, a.labelSpan, compile(a.value))
         }
-        unowned let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let name = m.name, span = c.span, nameSpan = m.nameSpan
         return { fp in
             let t = try target(fp)
@@ -84,7 +84,7 @@ extension Compiler {
 
     func compileMember(_ m: MemberExpr) -> Code {
         let target = compile(m.target)
-        unowned let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let name = m.name, span = m.nameSpan
         return { fp in try interpreter.member(of: try target(fp), name, span: span) }
     }
@@ -92,7 +92,7 @@ extension Compiler {
     func compileIndex(_ i: IndexExpr) -> Code {
         let target = compile(i.target)
         let span = i.span
-        unowned let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         if let lit = i.index as? LiteralExpr, case .int(let k) = lit.value {
             return { fp in
                 let t = try target(fp)

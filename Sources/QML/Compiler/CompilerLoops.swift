@@ -5,10 +5,10 @@ extension Compiler {
         let (setup, body) = compileBlockParts(f.body)
         let needsSetup = !f.body.cellBindings.isEmpty || f.body.statements.contains { $0 is FunctionDecl }
         let assign = compilePattern(f.pattern, bindings: f.bindings)
-        unowned let rt = self.rt
+        let rt = self.rt.state
         let span = f.span
         let mayUnwind = f.body.mayUnwind
-        unowned let interpreter = self.interpreter
+        unowned(unsafe) let interpreter = self.interpreter
         let iterableSpan = f.iterable.span
 
         /// Runs one iteration; returns false when the loop must stop.

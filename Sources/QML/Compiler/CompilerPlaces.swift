@@ -24,7 +24,7 @@ extension Compiler {
 
     /// Moves the root's value out of its variable (so it is uniquely referenced and can
     /// be changed in place), applies `body`, and puts the result back, even on error.
-    static func withRoot(_ root: RootAccess, _ fp: UnsafeMutablePointer<Value>, _ globals: Globals,
+    static func withRoot(_ root: RootAccess, _ fp: UnsafeMutablePointer<Value>, _ globals: GlobalValues,
                          _ body: (inout Value) throws -> Value) rethrows -> Value {
         switch root {
         case .local(let slot):
@@ -89,7 +89,10 @@ extension Compiler {
         case .multiply: combine = { try MultiplyKernel.apply($0, $1, ctx) }
         case .divide: combine = { try DivideKernel.apply($0, $1, ctx) }
         }
-        unowned let globals = rt.globals
+        let globals = self.rt.globals.storage
+        if a.path.isEmpty, case .local(let slot) = root, let fused = fusedLocalArithmetic(a, slot: slot, ctx: ctx) {
+            return fused
+        }
         if a.path.isEmpty {
             switch (root, combine) {
             case (.local(let slot), nil):
@@ -133,6 +136,60 @@ extension Compiler {
                 }
             }
             return .null
+        }
+    }
+
+    /// `x = x + y`, `x = x - 1`, `x += y` ... on plain local slots as one closure with an
+    /// inline integer fast path: the shape of most counters and accumulators.
+    func fusedLocalArithmetic(_ a: AssignStmt, slot: Int, ctx: OpContext) -> Code? {
+        let op: BinaryOp
+        let left: Operand, right: Operand
+        switch a.op {
+        case .add, .subtract, .multiply:
+            op = a.op == .add ? .add : (a.op == .subtract ? .subtract : .multiply)
+            left = .local(slot)
+            right = operand(a.value)
+        case .set:
+            guard let b = a.value as? BinaryExpr, b.op == .add || b.op == .subtract || b.op == .multiply else { return nil }
+            op = b.op
+            left = operand(b.left)
+            right = operand(b.right)
+        case .divide:
+            return nil
+        }
+        switch (op, left, right) {
+        case (.add, .local(let x), .local(let y)):
+            return { fp in
+                if case .int(let p) = fp[x], case .int(let q) = fp[y] {
+                    let (r, o) = p.addingReportingOverflow(q)
+                    if !o { fp[slot] = .int(r); return .null }
+                }
+                fp[slot] = try AddKernel.apply(fp[x], fp[y], ctx)
+                return .null
+            }
+        case (.add, .local(let x), .constant(let c)):
+            if case .int(let q) = c {
+                return { fp in
+                    if case .int(let p) = fp[x] {
+                        let (r, o) = p.addingReportingOverflow(q)
+                        if !o { fp[slot] = .int(r); return .null }
+                    }
+                    fp[slot] = try AddKernel.apply(fp[x], c, ctx)
+                    return .null
+                }
+            }
+            return { fp in fp[slot] = try AddKernel.apply(fp[x], c, ctx); return .null }
+        case (.subtract, .local(let x), .constant(let c)):
+            return { fp in fp[slot] = try SubtractKernel.apply(fp[x], c, ctx); return .null }
+        case (.add, _, _):
+            let l = KernelBuilder.code(left), r = KernelBuilder.code(right)
+            return { fp in let p = try l(fp); let q = try r(fp); fp[slot] = try AddKernel.apply(p, q, ctx); return .null }
+        case (.subtract, _, _):
+            let l = KernelBuilder.code(left), r = KernelBuilder.code(right)
+            return { fp in let p = try l(fp); let q = try r(fp); fp[slot] = try SubtractKernel.apply(p, q, ctx); return .null }
+        default:
+            let l = KernelBuilder.code(left), r = KernelBuilder.code(right)
+            return { fp in let p = try l(fp); let q = try r(fp); fp[slot] = try MultiplyKernel.apply(p, q, ctx); return .null }
         }
     }
 
@@ -208,8 +265,8 @@ extension Compiler {
             guard let label = a.label else { return nil }
             return (label, a.labelSpan, compile(a.value))
         }
-        unowned let interpreter = self.interpreter
-        unowned let globals = rt.globals
+        unowned(unsafe) let interpreter = self.interpreter
+        let globals = self.rt.globals.storage
         let method = m.method, methodSpan = m.methodSpan
         let mutable = m.root.binding?.mutable ?? true
         let rootName = m.root.name

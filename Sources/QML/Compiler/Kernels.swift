@@ -1,7 +1,7 @@
 /// Everything an operator needs to report an error: where it is and who is running.
 final class OpContext {
     let span: Span
-    unowned let interpreter: Interpreter
+    unowned(unsafe) let interpreter: Interpreter
     init(span: Span, interpreter: Interpreter) { self.span = span; self.interpreter = interpreter }
 
     /// Runs a slow path and attaches this operator's location to its error.

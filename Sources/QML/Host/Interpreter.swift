@@ -51,6 +51,8 @@ public final class Interpreter {
     public var options: Options
     let globals = Globals()
     let runtime: Runtime
+    /// The runtime state compiled code works on.
+    var rt: RuntimeRef { runtime.state }
     lazy var compiler = Compiler(runtime: runtime, interpreter: self)
     lazy var loader = ModuleLoader(interpreter: self)
     public let registry: BuiltinRegistry
@@ -68,7 +70,7 @@ public final class Interpreter {
     public init(options: Options = Options()) {
         self.options = options
         self.runtime = Runtime(globals: globals, maxDepth: options.maxCallDepth)
-        runtime.stepBudget = options.stepBudget
+        runtime.state.pointee.stepBudget = options.stepBudget
         let nowhere = SourceFile(name: "<native>", text: "")
         callSiteFallback = Span(file: nowhere, start: 0, end: 0)
         registry = BuiltinRegistry.standard()
@@ -144,16 +146,16 @@ public final class Interpreter {
 
     /// Runs compiled top-level code in a fresh frame.
     func execute(_ code: Code, frameSize: Int) throws -> Value {
-        let base = runtime.sp
-        let depth = runtime.depth
+        let base = rt.sp
+        let depth = rt.depth
         defer {
-            runtime.reset(to: base)
-            runtime.depth = depth
+            rt.reset(to: base)
+            rt.depth = depth
         }
-        let fp = try runtime.pushFrame(frameSize, callSiteFallback)
-        defer { runtime.popFrame(fp, frameSize) }
+        let fp = try rt.pushFrame(frameSize, callSiteFallback)
+        defer { rt.popFrame(fp, frameSize) }
         let v = try code(fp)
-        if runtime.unwind != .none { runtime.unwind = .none }
+        if rt.unwind != .none { rt.unwind = .none }
         return v
     }
 
@@ -161,15 +163,15 @@ public final class Interpreter {
     func runModule(_ module: ModuleUnit, importedAt span: Span) throws {
         guard !module.hasRun else { return }
         module.hasRun = true
-        let fp = try runtime.pushFrame(module.frameSize, span)
-        defer { runtime.popFrame(fp, module.frameSize) }
+        let fp = try rt.pushFrame(module.frameSize, span)
+        defer { rt.popFrame(fp, module.frameSize) }
         do {
             _ = try module.code(fp)
         } catch var d as Diagnostic {
             d.traceback.append(.init(function: "<module \(URL(fileURLWithPath: module.path).lastPathComponent)>", span: span))
             throw d
         }
-        runtime.unwind = .none
+        rt.unwind = .none
     }
 
     // MARK: - The REPL

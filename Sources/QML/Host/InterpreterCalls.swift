@@ -1,26 +1,6 @@
 import IsingCore
 
 extension Interpreter {
-    /// Runs a function body in a prepared frame: boxes captured parameters, turns a
-    /// `return` into the call's value, and adds this call to an error's traceback.
-    @inline(__always)
-    func invoke(_ proto: FunctionProto, _ fp: UnsafeMutablePointer<Value>, _ span: Span) throws -> Value {
-        for p in proto.boxedParameters { fp[p + 1] = .cell(Cell(fp[p + 1])) }
-        do {
-            let v = try proto.body(fp)
-            if runtime.unwind == .returnValue {
-                runtime.unwind = .none
-                let r = runtime.returnValue
-                runtime.returnValue = .null
-                return r
-            }
-            return v
-        } catch var d as Diagnostic {
-            d.traceback.append(.init(function: proto.name, span: span))
-            throw d
-        }
-    }
-
     /// Calls any callable value with positional and keyword arguments. This is also how
     /// native code (map, filter, samplers' callbacks) calls back into the language.
     public func call(_ f: Value, _ positional: [Value], keywords: [(String, Span?, Value)] = [], span: Span? = nil, name: String? = nil) throws -> Value {
@@ -62,9 +42,9 @@ extension Interpreter {
             throw Diagnostic.runtime("`\(proto.name)` takes \(n) argument\(n == 1 ? "" : "s") but \(positional.count) were given", at: span,
                                      hint: "its signature is \(proto.signature)")
         }
-        try runtime.tick(span)
-        let fp = try runtime.pushFrame(proto.frameSize, span)
-        defer { runtime.popFrame(fp, proto.frameSize) }
+        try rt.tick(span)
+        let fp = try rt.pushFrame(proto.frameSize, span)
+        defer { rt.popFrame(fp, proto.frameSize) }
         fp[0] = f
         var given = [Bool](repeating: false, count: n)
         for (i, v) in positional.enumerated() { fp[i + 1] = v; given[i] = true }
@@ -87,7 +67,7 @@ extension Interpreter {
             }
             fp[i + 1] = try d(fp)
         }
-        return try invoke(proto, fp, span)
+        return try rt.invoke(proto, fp, span)
     }
 
     func callBuiltin(_ b: Builtin, _ positional: [Value], _ keywords: [(String, Span?, Value)], span: Span) throws -> Value {

@@ -1,7 +1,22 @@
 /// The global variables: builtins, prelude functions, and the top-level names of
 /// scripts, modules and REPL inputs. Resolved to indices before code runs.
 final class Globals {
-    var values: [Value] = []
+    /// The values, behind a pointer so compiled code reads them without reference counting.
+    let storage: UnsafeMutablePointer<[Value]> = {
+        let p = UnsafeMutablePointer<[Value]>.allocate(capacity: 1)
+        p.initialize(to: [])
+        return p
+    }()
+    var values: [Value] {
+        _read { yield storage.pointee }
+        _modify { yield &storage.pointee }
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
     private(set) var names: [String] = []
     private(set) var mutable: [Bool] = []
     /// Where each global was declared (nil for builtins).
@@ -57,4 +72,15 @@ final class Globals {
 
     /// Marks a global as part of the library (prelude), hidden from `:vars`.
     func setLibrary(_ i: Int) { isLibrary[i] = true }
+}
+
+/// How compiled code refers to the global values.
+typealias GlobalValues = UnsafeMutablePointer<[Value]>
+
+extension UnsafeMutablePointer where Pointee == [Value] {
+    /// The global values, read and changed in place.
+    var values: [Value] {
+        _read { yield pointee }
+        nonmutating _modify { yield &pointee }
+    }
 }

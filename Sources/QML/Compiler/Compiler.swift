@@ -361,33 +361,32 @@ final class Compiler {
             for (make, store) in hoisted { store(fp, try make(fp)) }
         }
         let statements = b.statements.filter { !($0 is FunctionDecl) }
-        let codes = statements.map(compile)
-        let unwinds = statements.map(\.mayUnwind)
-        let rt = self.rt.state
         let lastIsValue = statements.last.map { !($0 is LetStmt || $0 is AssignStmt) } ?? false
-        let run: Code
-        switch codes.count {
-        case 0:
-            run = { _ in .null }
-        case 1:
-            let only = codes[0]
-            run = lastIsValue ? only : { fp in _ = try only(fp); return .null }
-        case 2 where !unwinds[0]:
-            let a = codes[0], z = codes[1]
-            run = lastIsValue ? { fp in _ = try a(fp); return try z(fp) } : { fp in _ = try a(fp); _ = try z(fp); return .null }
-        default:
-            let n = codes.count
-            let anyUnwind = unwinds.contains(true)
-            run = { fp in
-                for i in 0..<(n - 1) {
-                    _ = try codes[i](fp)
-                    if anyUnwind && rt.unwind != .none { return .null }
-                }
-                let v = try codes[n - 1](fp)
-                return lastIsValue ? v : .null
+        let run = chain(statements[...], valueOfLast: lastIsValue)
+        return (setup, run)
+    }
+
+    /// Statements run in order as a chain of closures (each compiled directly, never
+    /// stored in an array: closures taken out of arrays are called through thunks).
+    func chain(_ statements: ArraySlice<Expr>, valueOfLast: Bool) -> Code {
+        guard let first = statements.first else { return { _ in .null } }
+        let head = compile(first)
+        if statements.count == 1 {
+            return valueOfLast ? head : { fp in _ = try head(fp); return .null }
+        }
+        let rest = chain(statements.dropFirst(), valueOfLast: valueOfLast)
+        if first.mayUnwind {
+            let rt = self.rt.state
+            return { fp in
+                _ = try head(fp)
+                if rt.unwind != .none { return .null }
+                return try rest(fp)
             }
         }
-        return (setup, run)
+        return { fp in
+            _ = try head(fp)
+            return try rest(fp)
+        }
     }
 
     // MARK: - Variables

@@ -10,29 +10,13 @@ extension Compiler {
         let calleeName = (c.callee as? NameExpr)?.name
         unowned(unsafe) let interpreter = self.interpreter
         let rt = self.rt.state
-        let positional = c.arguments.filter { $0.label == nil }.map { compile($0.value) }
+        let positionalExprs = c.arguments.filter { $0.label == nil }.map(\.value)
         let keywords = c.arguments.compactMap { a -> (String, Span?, Code)? in
             guard let label = a.label else { return nil }
             return (label, a.labelSpan, compile(a.value))
         }
-        let n = positional.count
-        if keywords.isEmpty {
-            if n == 1 {
-                let a0 = positional[0]
-                return { fp in
-                    let f = try callee(fp)
-                    if case .closure(let closure) = f, closure.proto.parameterNames.count == 1 {
-                        let proto = closure.proto
-                        try rt.tick(span)
-                        let callFP = try rt.pushFrame(proto.frameSize, span)
-                        defer { rt.popFrame(callFP, proto.frameSize) }
-                        callFP[0] = f
-                        callFP[1] = try a0(fp)
-                        return try rt.invoke(proto, callFP, span)
-                    }
-                    return try interpreter.call(f, [try a0(fp)], keywords: [], span: span, name: calleeName)
-                }
-            }
+        let n = positionalExprs.count
+        if keywords.isEmpty, let (fill, collect) = argumentWriters(positionalExprs) {
             return { fp in
                 let f = try callee(fp)
                 if case .closure(let closure) = f, closure.proto.parameterNames.count == n {
@@ -41,15 +25,13 @@ extension Compiler {
                     let callFP = try rt.pushFrame(proto.frameSize, span)
                     defer { rt.popFrame(callFP, proto.frameSize) }
                     callFP[0] = f
-                    for i in 0..<n { callFP[i + 1] = try positional[i](fp) }
+                    try fill(fp, callFP)
                     return try rt.invoke(proto, callFP, span)
                 }
-                var args: [Value] = []
-                args.reserveCapacity(n)
-                for p in positional { args.append(try p(fp)) }
-                return try interpreter.call(f, args, keywords: [], span: span, name: calleeName)
+                return try interpreter.call(f, try collect(fp), keywords: [], span: span, name: calleeName)
             }
         }
+        let positional = positionalExprs.map { compile($0) }
         return { fp in
             let f = try callee(fp)
             var args: [Value] = []
@@ -58,6 +40,35 @@ extension Compiler {
             var kw: [(String, Span?, Value)] = []
             for (label, labelSpan, code) in keywords { kw.append((label, labelSpan, try code(fp))) }
             return try interpreter.call(f, args, keywords: kw, span: span, name: calleeName)
+        }
+    }
+
+    /// For up to four positional arguments, code that writes them into a callee's frame
+    /// (slots 1...n) and code that collects them for a native call; nil for more.
+    func argumentWriters(_ exprs: [Expr]) -> (fill: (UnsafeMutablePointer<Value>, UnsafeMutablePointer<Value>) throws -> Void,
+                                               collect: (UnsafeMutablePointer<Value>) throws -> [Value])? {
+        switch exprs.count {
+        case 0:
+            return ({ _, _ in }, { _ in [] })
+        case 1:
+            let a = compile(exprs[0])
+            return ({ fp, callee in callee[1] = try a(fp) }, { fp in [try a(fp)] })
+        case 2:
+            let a = compile(exprs[0]), b = compile(exprs[1])
+            return ({ fp, callee in callee[1] = try a(fp); callee[2] = try b(fp) },
+                    { fp in let x = try a(fp); return [x, try b(fp)] })
+        case 3:
+            let a = compile(exprs[0]), b = compile(exprs[1]), c = compile(exprs[2])
+            return ({ fp, callee in callee[1] = try a(fp); callee[2] = try b(fp); callee[3] = try c(fp) },
+                    { fp in let x = try a(fp); let y = try b(fp); return [x, y, try c(fp)] })
+        case 4:
+            let a = compile(exprs[0]), b = compile(exprs[1]), c = compile(exprs[2]), d = compile(exprs[3])
+            return ({ fp, callee in
+                        callee[1] = try a(fp); callee[2] = try b(fp); callee[3] = try c(fp); callee[4] = try d(fp)
+                    },
+                    { fp in let x = try a(fp); let y = try b(fp); let z = try c(fp); return [x, y, z, try d(fp)] })
+        default:
+            return nil
         }
     }
 

@@ -159,20 +159,29 @@ extension Compiler {
         }
         switch (op, left, right) {
         case (.add, .local(let x), .local(let y)):
+            let inPlace = x == slot
             return { fp in
                 if case .int(let p) = fp[x], case .int(let q) = fp[y] {
                     let (r, o) = p.addingReportingOverflow(q)
-                    if !o { fp[slot] = .int(r); return .null }
+                    if !o {
+                        // The slot is known to hold an int: overwrite it without a release.
+                        if inPlace { (fp + slot).initialize(to: .int(r)) } else { fp[slot] = .int(r) }
+                        return .null
+                    }
                 }
                 fp[slot] = try AddKernel.apply(fp[x], fp[y], ctx)
                 return .null
             }
         case (.add, .local(let x), .constant(let c)):
             if case .int(let q) = c {
+                let inPlace = x == slot
                 return { fp in
                     if case .int(let p) = fp[x] {
                         let (r, o) = p.addingReportingOverflow(q)
-                        if !o { fp[slot] = .int(r); return .null }
+                        if !o {
+                            if inPlace { (fp + slot).initialize(to: .int(r)) } else { fp[slot] = .int(r) }
+                            return .null
+                        }
                     }
                     fp[slot] = try AddKernel.apply(fp[x], c, ctx)
                     return .null

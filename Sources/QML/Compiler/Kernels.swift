@@ -105,9 +105,14 @@ enum MatmulKernel: BinaryKernel {
 /// loop or `if` condition without boxing.
 protocol TestKernel {
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool
+    /// The same test on two machine integers.
+    static func ints(_ a: Int, _ b: Int) -> Bool
 }
 
 enum LessKernel: TestKernel {
+    @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a < b }
+
     @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a < b }
@@ -118,6 +123,9 @@ enum LessKernel: TestKernel {
 
 enum LessEqualKernel: TestKernel {
     @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a <= b }
+
+    @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a <= b }
         if case .float(let a) = l, case .float(let b) = r { return a <= b }
@@ -126,6 +134,9 @@ enum LessEqualKernel: TestKernel {
 }
 
 enum GreaterKernel: TestKernel {
+    @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a > b }
+
     @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a > b }
@@ -136,6 +147,9 @@ enum GreaterKernel: TestKernel {
 
 enum GreaterEqualKernel: TestKernel {
     @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a >= b }
+
+    @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a >= b }
         if case .float(let a) = l, case .float(let b) = r { return a >= b }
@@ -145,6 +159,9 @@ enum GreaterEqualKernel: TestKernel {
 
 enum EqualKernel: TestKernel {
     @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a == b }
+
+    @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a == b }
         return l.equals(r)
@@ -153,6 +170,9 @@ enum EqualKernel: TestKernel {
 
 enum NotEqualKernel: TestKernel {
     @inline(__always)
+    static func ints(_ a: Int, _ b: Int) -> Bool { a != b }
+
+    @inline(__always)
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         if case .int(let a) = l, case .int(let b) = r { return a != b }
         return !l.equals(r)
@@ -160,6 +180,8 @@ enum NotEqualKernel: TestKernel {
 }
 
 enum ContainsKernel: TestKernel {
+    static func ints(_ a: Int, _ b: Int) -> Bool { false }
+
     static func test(_ l: Value, _ r: Value, _ ctx: OpContext) throws -> Bool {
         try ctx.locatedBool { try Operators.contains(r, l, ctx.interpreter) }
     }
@@ -199,6 +221,12 @@ enum KernelBuilder {
         case (.local(let a), .local(let b)):
             return { fp in try K.test(fp[a], fp[b], ctx) }
         case (.local(let a), .constant(let c)):
+            if case .int(let k) = c, K.self != ContainsKernel.self {
+                return { fp in
+                    if case .int(let v) = fp[a] { return K.ints(v, k) }
+                    return try K.test(fp[a], c, ctx)
+                }
+            }
             return { fp in try K.test(fp[a], c, ctx) }
         case (.constant(let c), .local(let b)):
             return { fp in try K.test(c, fp[b], ctx) }

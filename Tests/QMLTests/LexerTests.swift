@@ -299,7 +299,7 @@ final class LexerTests: XCTestCase {
     }
 
     func testTooLargeLiterals() throws {
-        let int = try XCTUnwrap(lexError("x = 9223372036854775808"))
+        let int = try XCTUnwrap(lexError("x = 9223372036854775809"))
         XCTAssertEqual(int.message, "integer literal is too large")
         XCTAssertEqual(int.span?.start, 4)
         XCTAssertEqual(int.span?.end, 23)

@@ -423,7 +423,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(noBody.message, "expected `{` after the `if` condition, found number `1`")
 
         // Nesting beyond the parser's limit is an error, not a crash (run on a large
-        // stack, as qrepl does: a debug build needs more than 8 MB for 400 levels).
+        // stack, as qrepl does: a debug build needs more than 8 MB for a few hundred levels).
         let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
         let message: String? = Interpreter.runOnLargeStack {
             do {
@@ -435,6 +435,6 @@ final class ParserTests: XCTestCase {
                 return "unexpected error \(error)"
             }
         }
-        XCTAssertEqual(message, "expression is nested too deeply (more than 400 levels)")
+        XCTAssertEqual(message, "expression is nested too deeply (more than 256 levels)")
     }
 }

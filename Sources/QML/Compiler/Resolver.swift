@@ -48,7 +48,10 @@ final class Resolver {
                 let i = globals.declare(f.function.name, mutable: false, at: f.nameSpan)
                 f.binding = Binding(name: f.function.name, mutable: false, storage: .global(i), declaredAt: f.nameSpan, owner: nil)
             } else if let l = s as? LetStmt {
-                for (name, _) in patternNames(l.pattern) where globals.index(of: name) == nil { pendingGlobals.insert(name) }
+                for (name, span) in patternNames(l.pattern) {
+                    if globals.index(of: name) == nil { pendingGlobals.insert(name) }
+                    globals.declare(name, mutable: l.mutable, at: span)
+                }
             }
         }
         for s in statements { _ = resolveStatement(s, topLevel: true) }

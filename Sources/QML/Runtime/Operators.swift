@@ -204,18 +204,13 @@ enum Operators {
         switch container {
         case .list(let items), .tuple(let items): return items.contains { $0.equals(item) }
         case .range(let r):
-            guard let d = item.asDouble, case .int = item else {
-                if let d = item.asDouble, d.rounded() == d, let i = Int(exactly: d) { return try contains(container, .int(i), interp) }
-                return false
+            switch item {
+            case .int(let i): return r.contains(i)
+            case .float(let d):
+                guard d.rounded() == d, let i = Int(exactly: d) else { return false }
+                return r.contains(i)
+            default: return false
             }
-            _ = d
-            guard case .int(let i) = item else { return false }
-            let n = r.count
-            if n == 0 { return false }
-            let offset = i.subtractingReportingOverflow(r.lower)
-            if offset.overflow || offset.partialValue % r.step != 0 { return false }
-            let k = offset.partialValue / r.step
-            return k >= 0 && k < n
         case .record(let rec): return rec.position(of: item) != nil
         case .string(let s):
             guard case .string(let sub) = item else { throw fail("`in` on a string needs a string on the left, got \(item.typeName)") }

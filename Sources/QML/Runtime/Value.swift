@@ -180,20 +180,31 @@ public final class RangeBox {
         self.lower = lower; self.upper = upper; self.inclusive = inclusive; self.step = step
     }
 
-    /// How many integers the range holds.
+    /// How many integers the range holds (Int.max when there are more). Distances are
+    /// taken as unsigned 64-bit numbers, so no bounds can overflow.
     public var count: Int {
-        let end = inclusive ? upper : (step > 0 ? upper - 1 : upper + 1)
-        if step > 0 {
-            if end < lower { return 0 }
-            let span = end.subtractingReportingOverflow(lower)
-            if span.overflow { return Int.max }
-            return span.partialValue / step + 1
-        } else {
-            if end > lower { return 0 }
-            let span = lower.subtractingReportingOverflow(end)
-            if span.overflow { return Int.max }
-            return span.partialValue / (-step) + 1
+        guard step != 0 else { return 0 }
+        let ascending = step > 0
+        if ascending ? (inclusive ? upper < lower : upper <= lower) : (inclusive ? upper > lower : upper >= lower) {
+            return 0
         }
+        let distance = ascending ? UInt64(bitPattern: Int64(upper) &- Int64(lower)) : UInt64(bitPattern: Int64(lower) &- Int64(upper))
+        let last = inclusive ? distance : distance - 1
+        let magnitude = step.magnitude
+        let (k, overflow) = (last / UInt64(magnitude)).addingReportingOverflow(1)
+        if overflow || k > UInt64(Int.max) { return Int.max }
+        return Int(k)
+    }
+
+    /// Whether `value` is one of the range's integers.
+    public func contains(_ value: Int) -> Bool {
+        guard step != 0 else { return false }
+        let ascending = step > 0
+        if ascending ? value < lower : value > lower { return false }
+        let offset = ascending ? UInt64(bitPattern: Int64(value) &- Int64(lower)) : UInt64(bitPattern: Int64(lower) &- Int64(value))
+        guard offset % UInt64(step.magnitude) == 0 else { return false }
+        let n = count
+        return n > 0 && offset / UInt64(step.magnitude) < UInt64(n)
     }
 
     /// The i-th element (0-based, assumed in range).

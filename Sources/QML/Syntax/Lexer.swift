@@ -198,6 +198,12 @@ struct Lexer {
             }
             tokens.append(Token(kind: .float, start: start, end: pos, floatValue: v))
         } else {
+            if digits == "9223372036854775808" {
+                var t = Token(kind: .int, start: start, end: pos, intValue: Int.min)
+                t.onlyNegated = true
+                tokens.append(t)
+                return
+            }
             guard let v = Int(digits) else {
                 throw .syntax("integer literal is too large", at: span(start, pos),
                               hint: "integers are 64-bit: at most \(Int.max); write a float such as \(digits.prefix(1)).0e\(digits.count - 1) for a bigger number")

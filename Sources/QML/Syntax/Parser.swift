@@ -8,7 +8,7 @@ struct Parser {
     var index = 0
     /// Nesting depth of expressions, to turn absurdly deep input into an error, not a crash.
     var depth = 0
-    static let maxDepth = 400
+    static let maxDepth = 256
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
@@ -377,12 +377,17 @@ struct Parser {
     }
 
     mutating func parseUnary() throws(Diagnostic) -> Expr {
+        if kind == .minus, peek(1).kind == .int, peek(1).onlyNegated {
+            let t = advance()
+            let literal = advance()
+            return LiteralExpr(.int(Int.min), span: span(t).through(span(literal)))
+        }
         if kind == .minus {
             let t = advance()
             try enter()
             defer { depth -= 1 }
             let operand = try parseUnary()
-            // Fold a negative literal so `-9223372036854775808` style extremes and constants stay literal.
+            // Fold a negated number literal into a constant.
             if let lit = operand as? LiteralExpr {
                 if case .int(let v) = lit.value, v != Int.min { return LiteralExpr(.int(-v), span: span(t).through(operand.span)) }
                 if case .float(let v) = lit.value { return LiteralExpr(.float(-v), span: span(t).through(operand.span)) }
@@ -482,6 +487,9 @@ struct Parser {
         let t = current
         switch t.kind {
         case .int:
+            if t.onlyNegated {
+                throw error("integer literal is too large", hint: "integers are 64-bit: at most \(Int.max)")
+            }
             advance(); return LiteralExpr(.int(t.intValue), span: span(t))
         case .float:
             advance(); return LiteralExpr(.float(t.floatValue), span: span(t))

@@ -31,6 +31,9 @@ public struct Token: Sendable {
     public var parts: [StringPart] = []
     /// For identifiers, the name.
     public var text: String = ""
+    /// An integer literal of 9223372036854775808, valid only right after a minus sign
+    /// (it is the magnitude of the smallest integer).
+    public var onlyNegated = false
 }
 
 /// Keyword spellings.

@@ -109,7 +109,7 @@ public enum Suggestions {
 
     /// The closest candidate within a distance that scales with the name's length, if any.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
-        let limit = name.count <= 2 ? (name.count == 2 ? 1 : 0) : min(3, name.count / 3 + 1)
+        let limit = name.count <= 2 ? (name.count == 2 ? 1 : 0) : (name.count <= 4 ? 1 : (name.count <= 8 ? 2 : 3))
         guard limit > 0 else { return nil }
         var best: (String, Int)?
         for c in candidates where c != name {

@@ -137,7 +137,7 @@ extension Interpreter {
         }
         let prefixText = String(decoding: bytes[0..<start], as: UTF8.self)
         if prefixText.trimmingCharacters(in: .whitespaces).isEmpty, line.hasPrefix(":") || (start > 0 && bytes[start - 1] == 58) {
-            let commands = ["help", "type", "time", "load", "reload", "vars", "save", "quit", "cells", "cell"]
+            let commands = ["help", "type", "time", "load", "reload", "vars", "save", "quit"]
             return Completion(start: start, candidates: commands.filter { $0.hasPrefix(word) })
         }
         guard !word.isEmpty else { return Completion(start: start, candidates: []) }

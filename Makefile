@@ -41,9 +41,16 @@ demo: deps
 	swift build -c release
 	$(RELEASE_BIN) examples/demo.qml
 
+# The suite is XCTest only; the last line sums it up as "tests: N passed, N failed".
 test: deps
 	swift build
-	swift test
+	swift test --disable-swift-testing 2>&1 | tee .build/test-output.txt
+	@summary="$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with .*[0-9]+ failures?" .build/test-output.txt | tail -1)"; \
+	total="$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')"; \
+	failed="$$(echo "$$summary" | sed -E 's/.* ([0-9]+) failures? .*/\1/')"; \
+	if [ -z "$$summary" ]; then echo "tests: no summary found"; exit 1; fi; \
+	echo "tests: $$((total - failed)) passed, $$failed failed"; \
+	[ "$$failed" -eq 0 ]
 
 bench: deps
 	bash benchmarks/interpreter/run.sh

@@ -477,7 +477,7 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(interpreter.help(topic: "print")).split(separator: "\n").first,
                        "print(values..., sep: \" \", end: \"\\n\")")
         _ = interpreter.evaluateInteractive("fn scaled(x, by: 2.0) { x * by }")
-        XCTAssertEqual(interpreter.help(topic: "scaled"), "scaled(x, by: ...)\n  defined at <repl>:1:1")
+        XCTAssertEqual(interpreter.help(topic: "scaled"), "scaled(x, by: ...)\n  defined at <repl#1>:1:1")
         XCTAssertEqual(interpreter.help(topic: "while")?.split(separator: "\n").first, "while condition { ... }")
         XCTAssertNil(interpreter.help(topic: "no_such_thing"))
     }

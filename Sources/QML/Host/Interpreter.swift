@@ -58,6 +58,8 @@ public final class Interpreter {
     public let registry: BuiltinRegistry
     /// Where a native function was called from, for errors raised while it runs.
     var callSiteFallback: Span
+    /// How many REPL inputs have been evaluated (for naming them).
+    private var interactiveInputs = 0
     /// Seeds used by random functions in this run, for run records.
     public internal(set) var seedsUsed: [Int] = []
     /// The generator behind random functions called without `seed:`.
@@ -187,8 +189,11 @@ public final class Interpreter {
     }
 
     /// Evaluates one REPL input; an expression's value is returned for display and bound to `ans`.
-    public func evaluateInteractive(_ source: String, name: String = "<repl>") -> Reply {
-        let file = SourceFile(name: name, text: source)
+    /// Inputs are named `<repl#N>` (N counts inputs) unless a name is given, so a
+    /// location inside a function typed earlier says which input it was.
+    public func evaluateInteractive(_ source: String, name: String? = nil) -> Reply {
+        interactiveInputs += 1
+        let file = SourceFile(name: name ?? "<repl#\(interactiveInputs)>", text: source)
         let before = globals.snapshot()
         do {
             let chunk = try Parser.parse(file)

@@ -29,6 +29,8 @@ public struct BuiltinRegistry {
         registerStrings,
         registerRandom,
         registerSystem,
+        registerGraphs,
+        registerHamiltonians,
     ]
 
     /// The registry with every group registered.

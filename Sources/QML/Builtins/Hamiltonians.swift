@@ -1,0 +1,281 @@
+import IsingCore
+
+/// A Hamiltonian (binary quadratic model) as a language value.
+final class HamiltonianValue: NativeValue {
+    let model: BinaryQuadraticModel
+    init(_ model: BinaryQuadraticModel) { self.model = model }
+
+    override var typeName: String { "Hamiltonian" }
+    override var summary: String {
+        "Hamiltonian(\(model.vartype == .spin ? "spin" : "binary"), \(model.count) variables, \(model.interactions.count) interactions)"
+    }
+    override var display: String {
+        var lines = [summary]
+        let hs = model.linear.filter { $0 != 0 }
+        let js = model.interactions.map(\.bias)
+        if let lo = hs.min(), let hi = hs.max() { lines.append("  \(model.vartype == .spin ? "h" : "linear") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
+        if let lo = js.min(), let hi = js.max() { lines.append("  \(model.vartype == .spin ? "J" : "quadratic") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
+        if model.offset != 0 { lines.append("  offset \(ValueFormatter.float(model.offset))") }
+        return lines.joined(separator: "\n")
+    }
+    override var length: Int? { model.count }
+    override func isEqual(to other: NativeValue) -> Bool {
+        guard let h = other as? HamiltonianValue else { return false }
+        return h.model == model
+    }
+
+    override var memberNames: [String] {
+        ["energy", "energies", "to_ising", "to_qubo", "variables", "h", "J", "linear", "quadratic", "offset", "vartype",
+         "degree", "scaled", "fix", "relabel", "graph", "num_variables"]
+    }
+
+    func state(_ v: Value) throws -> [Int8] {
+        try readState(v, variables: model.variables, vartype: model.vartype, index: { self.model.index(of: $0) })
+    }
+
+    override func member(_ name: String, interpreter: Interpreter) throws -> Value? {
+        let m = model
+        switch name {
+        case "variables": return .list(m.variables.map(\.value))
+        case "num_variables": return .int(m.count)
+        case "offset": return .float(m.offset)
+        case "vartype": return .str(m.vartype == .spin ? "spin" : "binary")
+        case "h", "linear":
+            let r = RecordBox()
+            for (i, v) in m.variables.enumerated() { r.set(v.value, .float(m.linear[i])) }
+            return .record(r)
+        case "J", "quadratic":
+            let r = RecordBox()
+            for t in m.interactions { r.set(.tuple([m.variables[t.u].value, m.variables[t.v].value]), .float(t.bias)) }
+            return .record(r)
+        case "degree":
+            let r = RecordBox()
+            for (i, d) in m.degrees.enumerated() { r.set(m.variables[i].value, .int(d)) }
+            return .record(r)
+        case "graph":
+            var g = Graph()
+            g.name = "interactions"
+            for v in m.variables { g.addNode(v) }
+            for t in m.interactions { g.addEdge(index: t.u, index: t.v) }
+            return .object(GraphValue(g))
+        case "energy":
+            return method(name, [.required("state")], "The energy of a state (a list in variable order or a record {variable: value}).") { args in
+                .float(m.energy(try self.state(args.value(0))))
+            }
+        case "energies":
+            return method(name, [.required("states")], "The energies of a list of states.") { args in
+                .list(try args.sequence(0).map { .float(m.energy(try self.state($0))) })
+            }
+        case "to_ising":
+            return method(name, [], "The same Hamiltonian over spins ±1, with every energy unchanged.") { _ in .object(HamiltonianValue(m.toIsing())) }
+        case "to_qubo":
+            return method(name, [], "The same Hamiltonian over binaries 0/1, with every energy unchanged.") { _ in .object(HamiltonianValue(m.toQubo())) }
+        case "scaled":
+            return method(name, [.required("k")], "Every bias and the offset multiplied by k.") { args in
+                .object(HamiltonianValue(m.scaled(try args.double(0))))
+            }
+        case "fix":
+            return method(name, [.required("values")], "The Hamiltonian with some variables fixed: fix({3: 1}).") { args in
+                let r = try args.record(0)
+                var values: [Label: Int8] = [:]
+                for k in 0..<r.count {
+                    guard case .int(let x) = r.values[k], let b = Int8(exactly: x) else {
+                        throw args.error("fixed values must be integers, got \(r.values[k].typeName)")
+                    }
+                    values[try args.label(r.keys[k])] = b
+                }
+                do { return .object(HamiltonianValue(try m.fixing(values))) } catch let e as IsingError { throw args.error(e.message) }
+            }
+        case "relabel":
+            return method(name, [.required("mapping")], "The Hamiltonian with variables renamed: relabel({0: \"a\"}).") { args in
+                let r = try args.record(0)
+                var map: [Label: Label] = [:]
+                for k in 0..<r.count { map[try args.label(r.keys[k])] = try args.label(r.values[k]) }
+                do { return .object(HamiltonianValue(try m.relabeled(map))) } catch let e as IsingError { throw args.error(e.message) }
+            }
+        default:
+            return nil
+        }
+    }
+
+    override func binaryOperation(_ op: String, _ other: Value, selfOnLeft: Bool, interpreter: Interpreter) throws -> Value? {
+        switch (op, other) {
+        case ("+", .object(let o as HamiltonianValue)):
+            return .object(HamiltonianValue(HamiltonianValue.add(model, o.model, sign: 1)))
+        case ("-", .object(let o as HamiltonianValue)):
+            return .object(HamiltonianValue(selfOnLeft ? HamiltonianValue.add(model, o.model, sign: -1) : HamiltonianValue.add(o.model, model, sign: -1)))
+        case ("+", _), ("-", _):
+            guard let c = other.asDouble, other.typeName != "bool" else { return nil }
+            var m = op == "-" && !selfOnLeft ? model.scaled(-1) : model
+            m.offset += op == "-" && selfOnLeft ? -c : c
+            return .object(HamiltonianValue(m))
+        case ("*", _):
+            guard let c = other.asDouble, other.typeName != "bool" else { return nil }
+            return .object(HamiltonianValue(model.scaled(c)))
+        case ("/", _) where selfOnLeft:
+            guard let c = other.asDouble, c != 0 else { return nil }
+            return .object(HamiltonianValue(model.scaled(1 / c)))
+        default:
+            return nil
+        }
+    }
+
+    override func negated(interpreter: Interpreter) throws -> Value? { .object(HamiltonianValue(model.scaled(-1))) }
+
+    /// a + sign·b, in a's vartype (b is converted exactly).
+    static func add(_ a: BinaryQuadraticModel, _ b: BinaryQuadraticModel, sign: Double) -> BinaryQuadraticModel {
+        var m = a
+        let other = b.converted(to: a.vartype)
+        for (i, v) in other.variables.enumerated() { m.addLinear(v, sign * other.linear[i]) }
+        for t in other.interactions { m.addQuadratic(other.variables[t.u], other.variables[t.v], sign * t.bias) }
+        m.offset += sign * other.offset
+        return m
+    }
+}
+
+extension Arguments {
+    /// A Hamiltonian argument.
+    func hamiltonian(_ i: Int) throws -> BinaryQuadraticModel {
+        guard case .object(let o as HamiltonianValue) = value(i) else {
+            throw error("`\(name(i))` must be a Hamiltonian, got \(value(i).typeName)", hint: "build one with ising(...), qubo(...), sk(...) or spins(n)")
+        }
+        return o.model
+    }
+
+    /// A graph argument.
+    func graph(_ i: Int) throws -> Graph {
+        guard case .object(let o as GraphValue) = value(i) else {
+            throw error("`\(name(i))` must be a Graph, got \(value(i).typeName)", hint: "build one with complete(n), grid(r, c), graph(edges)...")
+        }
+        return o.graph
+    }
+
+    /// A way to draw numbers: a constant, a (low, high) uniform range, or a list to pick from.
+    func distribution(_ i: Int, default d: Value) throws -> (inout Xoshiro256) -> Double {
+        let v = has(i) ? value(i) : d
+        switch v {
+        case .int, .float:
+            let c = v.asDouble ?? 0
+            return { _ in c }
+        case .tuple(let xs) where xs.count == 2:
+            guard let lo = xs[0].asDouble, let hi = xs[1].asDouble, lo <= hi else {
+                throw error("`\(name(i))` as (low, high) needs two numbers with low <= high")
+            }
+            return { g in lo + (hi - lo) * g.nextDouble() }
+        case .list(let xs) where !xs.isEmpty:
+            let values = try xs.map { x -> Double in
+                guard let d = x.asDouble else { throw error("`\(name(i))` must list numbers, found \(x.typeName)") }
+                return d
+            }
+            return { g in values[g.nextInt(below: values.count)] }
+        default:
+            throw error("`\(name(i))` must be a number, a (low, high) range or a list of values to pick from")
+        }
+    }
+}
+
+extension BuiltinRegistry {
+    /// Hamiltonian constructors.
+    static func registerHamiltonians(into r: inout BuiltinRegistry) {
+        r.add("ising", [.optional("h", "[]"), .optional("J", "{}"), .optional("offset", "0.0")], topic: "models", doc: """
+            An Ising Hamiltonian E(s) = sum h_i s_i + sum J_ij s_i s_j + offset over spins ±1 (dimod's convention).
+            `h` is a list (variables 0..<n) or a record {variable: field}; `J` a record {(i, j): coupling}.
+            ising(h: [0.5, 0], J: {(0, 1): -1.0})
+            """) { args in
+            var m = BinaryQuadraticModel(vartype: .spin)
+            try fillLinear(&m, args, 0)
+            try fillQuadratic(&m, args, 1)
+            m.offset = try args.double(2, default: 0)
+            return .object(HamiltonianValue(m))
+        }
+        r.add("qubo", [.required("Q"), .optional("offset", "0.0")], topic: "models", doc: """
+            A QUBO over binaries 0/1: E(x) = sum Q_ij x_i x_j + offset, with diagonal entries (i, i) as linear terms.
+            qubo({(0, 0): -1.0, (0, 1): 2.0, (1, 1): -1.0})
+            """) { args in
+            var m = BinaryQuadraticModel(vartype: .binary)
+            try fillQuadratic(&m, args, 0)
+            m.offset = try args.double(1, default: 0)
+            return .object(HamiltonianValue(m))
+        }
+        r.add("random_ising", [.required("graph"), .optional("h", "0.0"), .optional("J", "[-1, 1]"), .optional("seed", "0")], topic: "models", doc: """
+            An Ising Hamiltonian on a graph's edges with random couplings and fields: each of `h` and `J` is a
+            constant, a (low, high) uniform range, or a list of values to pick from uniformly.
+            random_ising(grid(4, 4), h: (-0.1, 0.1), J: [-1, 1], seed: 1)
+            """) { args in
+            let g = try args.graph(0)
+            let drawH = try args.distribution(1, default: .float(0))
+            let drawJ = try args.distribution(2, default: .list([.int(-1), .int(1)]))
+            let seed = try args.int(3, default: 0)
+            args.interpreter.noteSeed(seed)
+            var rng = Xoshiro256(seed: seed)
+            var m = BinaryQuadraticModel(vartype: .spin)
+            for v in g.nodes { m.addLinear(v, drawH(&rng)) }
+            for (u, v) in g.edges { m.addQuadratic(index: u, index: v, drawJ(&rng)) }
+            return .object(HamiltonianValue(m))
+        }
+        r.add("sk", [.required("n"), .optional("zeta", "1.0"), .optional("seed", "0")], topic: "models", doc: """
+            A Sherrington-Kirkpatrick spin glass on n spins: Gaussian couplings with mean 0 and standard deviation
+            zeta / sqrt(n) on every pair, no fields.
+            sk(15, zeta: 2, seed: 1)
+            """) { args in
+            let n = try args.int(0)
+            guard n >= 1, n <= 20_000 else { throw args.error("`n` must be between 1 and 20000") }
+            let zeta = try args.double(1, default: 1)
+            guard zeta >= 0 else { throw args.error("`zeta` must not be negative") }
+            let seed = try args.int(2, default: 0)
+            args.interpreter.noteSeed(seed)
+            var rng = Xoshiro256(seed: seed)
+            let sigma = zeta / Double(n).squareRoot()
+            var m = BinaryQuadraticModel(vartype: .spin)
+            for i in 0..<n { m.addVariable(.int(i)) }
+            for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { m.addQuadratic(index: i, index: j, sigma * rng.nextGaussian()) } }
+            return .object(HamiltonianValue(m))
+        }
+        r.add("ferromagnet", [.required("graph"), .optional("J", "1.0"), .optional("h", "0.0")], topic: "models", doc: """
+            The ferromagnet on a graph: coupling -J on every edge (aligned spins lower the energy) and field h.
+            ferromagnet(grid(8, 8, periodic: true))
+            """) { args in
+            let g = try args.graph(0)
+            let j = try args.double(1, default: 1), h = try args.double(2, default: 0)
+            var m = BinaryQuadraticModel(vartype: .spin)
+            for v in g.nodes { m.addLinear(v, h) }
+            for (u, v) in g.edges { m.addQuadratic(index: u, index: v, -j) }
+            return .object(HamiltonianValue(m))
+        }
+    }
+
+    static func fillLinear(_ m: inout BinaryQuadraticModel, _ args: Arguments, _ i: Int) throws {
+        guard args.has(i) else { return }
+        switch args.value(i) {
+        case .list(let xs):
+            for (k, x) in xs.enumerated() {
+                guard let d = x.asDouble, x.typeName != "bool" else { throw args.error("field \(k) must be a number, got \(x.typeName)") }
+                m.addLinear(.int(k), d)
+            }
+        case .record(let r):
+            for k in 0..<r.count {
+                guard let d = r.values[k].asDouble else { throw args.error("the field of \(ValueFormatter.describe(r.keys[k])) must be a number") }
+                m.addLinear(try args.label(r.keys[k]), d)
+            }
+        case let v:
+            throw args.error("`\(args.name(i))` must be a list or a record {variable: bias}, got \(v.typeName)")
+        }
+    }
+
+    static func fillQuadratic(_ m: inout BinaryQuadraticModel, _ args: Arguments, _ i: Int) throws {
+        guard args.has(i) else { return }
+        let r = try args.record(i)
+        for k in 0..<r.count {
+            let (a, b) = try args.labelPair(r.keys[k])
+            guard let d = r.values[k].asDouble, r.values[k].typeName != "bool" else {
+                throw args.error("the bias of \(ValueFormatter.describe(r.keys[k])) must be a number")
+            }
+            if a == b, m.vartype == .binary { m.addLinear(a, d) } else if a == b {
+                throw args.error("a coupling needs two different variables, got \(ValueFormatter.describe(r.keys[k]))",
+                                 hint: "for a field on one spin use h: {...}")
+            } else {
+                m.addQuadratic(a, b, d)
+            }
+        }
+    }
+}

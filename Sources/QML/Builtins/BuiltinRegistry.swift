@@ -31,6 +31,7 @@ public struct BuiltinRegistry {
         registerSystem,
         registerGraphs,
         registerHamiltonians,
+        registerSampling,
     ]
 
     /// The registry with every group registered.

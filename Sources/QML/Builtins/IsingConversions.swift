@@ -52,10 +52,10 @@ func readState(_ v: Value, variables: [Label], vartype: Vartype, index: (Label) 
         case .int(let i): k = i
         case .float(let d) where d.rounded() == d && abs(d) <= 1: k = Int(d)
         case .bool(let b): k = b ? Int(hi) : Int(lo)
-        default: throw Diagnostic.runtime("\(what) \(at) must be \(lo) or \(hi), got \(x.typeName)", at: nil)
+        default: throw Diagnostic.runtime("\(what): the value \(at) must be \(lo) or \(hi), got \(x.typeName)", at: nil)
         }
         guard k == Int(lo) || k == Int(hi) else {
-            throw Diagnostic.runtime("\(what) \(at) must be \(lo) or \(hi) (\(vartype == .spin ? "spins" : "binaries")), got \(k)", at: nil,
+            throw Diagnostic.runtime("\(what): the value \(at) must be \(lo) or \(hi) (\(vartype == .spin ? "spins" : "binaries")), got \(k)", at: nil,
                                      hint: vartype == .spin ? "for 0/1 values use the model's to_qubo() form" : "for ±1 values use the model's to_ising() form")
         }
         return Int8(k)
@@ -65,7 +65,7 @@ func readState(_ v: Value, variables: [Label], vartype: Vartype, index: (Label) 
         guard xs.count == variables.count else {
             throw Diagnostic.runtime("\(what) has \(xs.count) values but the model has \(variables.count) variables", at: nil)
         }
-        return try xs.enumerated().map { try bit($0.element, "value \($0.offset)") }
+        return try xs.enumerated().map { try bit($0.element, "at position \($0.offset)") }
     case .record(let r):
         var out = [Int8](repeating: lo, count: variables.count)
         var seen = 0

@@ -45,7 +45,8 @@ extension BuiltinRegistry {
             `initial:` gives starting states (one list, or a list of lists) for samplers that start somewhere.
             sample(H, sa(), reads: 100, seed: 7)
             """) { args in
-            try runSampler(try args.sampler(1), args, modelIndex: 0, firstOption: 2)
+            _ = try args.hamiltonian(0)
+            return try runSampler(try args.sampler(1), args, modelIndex: 0, firstOption: 2)
         }
     }
 

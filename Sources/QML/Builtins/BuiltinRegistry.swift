@@ -32,6 +32,7 @@ public struct BuiltinRegistry {
         registerGraphs,
         registerHamiltonians,
         registerSampling,
+        registerObservables,
     ]
 
     /// The registry with every group registered.

@@ -14,7 +14,7 @@ public enum GraphGenerators {
 
     /// Every pair of n nodes joined.
     public static func complete(_ n: Int) throws -> Graph {
-        try checkCount(n, "n", limit: 20_000)
+        try checkCount(n, "n", limit: 5_000)
         var g = empty(n, name: "complete(\(n))")
         for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { g.addEdge(index: i, index: j) } }
         return g
@@ -24,6 +24,7 @@ public enum GraphGenerators {
     public static func bipartite(_ m: Int, _ n: Int) throws -> Graph {
         try checkCount(m, "m", limit: 20_000)
         try checkCount(n, "n", limit: 20_000)
+        guard m * n <= 25_000_000 else { throw IsingError("bipartite(\(m), \(n)) would have \(m * n) edges (at most 25000000)") }
         var g = empty(m + n, name: "bipartite(\(m), \(n))")
         for i in 0..<m { for j in 0..<n { g.addEdge(index: i, index: m + j) } }
         return g
@@ -83,7 +84,7 @@ public enum GraphGenerators {
 
     /// The Erdős–Rényi graph G(n, p): each pair joined independently with probability p.
     public static func erdosRenyi(_ n: Int, _ p: Double, seed: Int) throws -> Graph {
-        try checkCount(n, "n", limit: 20_000)
+        try checkCount(n, "n", limit: 5_000)
         guard p >= 0, p <= 1 else { throw IsingError("p must be between 0 and 1, got \(p)") }
         var rng = Xoshiro256(seed: seed)
         var g = empty(n, name: "erdos_renyi(\(n), \(p), seed: \(seed))")

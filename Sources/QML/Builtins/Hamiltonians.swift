@@ -219,7 +219,7 @@ extension BuiltinRegistry {
             sk(15, zeta: 2, seed: 1)
             """) { args in
             let n = try args.int(0)
-            guard n >= 1, n <= 20_000 else { throw args.error("`n` must be between 1 and 20000") }
+            guard n >= 1, n <= 5_000 else { throw args.error("`n` must be between 1 and 5000 (a dense model of n spins has n(n-1)/2 couplings)") }
             let zeta = try args.double(1, default: 1)
             guard zeta >= 0 else { throw args.error("`zeta` must not be negative") }
             let seed = try args.int(2, default: 0)

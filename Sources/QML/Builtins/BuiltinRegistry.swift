@@ -31,6 +31,7 @@ public struct BuiltinRegistry {
         registerSystem,
         registerGraphs,
         registerHamiltonians,
+        registerSymbolic,
         registerSampling,
         registerObservables,
     ]

@@ -1,58 +1,168 @@
 import IsingCore
 
-/// A Hamiltonian (binary quadratic model) as a language value.
+/// A Hamiltonian as a language value: a binary quadratic model, or a symbolic
+/// polynomial of any degree (built from `spins(n)`, `binaries(n)`...), with the
+/// constraints that were added into it.
 final class HamiltonianValue: NativeValue {
-    let model: BinaryQuadraticModel
-    init(_ model: BinaryQuadraticModel) { self.model = model }
+    enum Form {
+        case quadratic(BinaryQuadraticModel)
+        case symbolic(Polynomial)
+    }
+    let form: Form
+    let constraints: [Constraint]
+    private var quadraticCache: BinaryQuadraticModel?
+
+    init(_ model: BinaryQuadraticModel, constraints: [Constraint] = []) {
+        form = .quadratic(model)
+        self.constraints = constraints
+        quadraticCache = model
+    }
+
+    init(polynomial: Polynomial, constraints: [Constraint] = []) {
+        form = .symbolic(polynomial)
+        self.constraints = constraints
+    }
+
+    /// The quadratic model; a symbolic Hamiltonian of degree above 2 must be quadratized first.
+    func quadratic() throws -> BinaryQuadraticModel {
+        if let m = quadraticCache { return m }
+        guard case .symbolic(let p) = form else { return BinaryQuadraticModel(vartype: .spin) }
+        guard p.vartype != nil || p.isConstant else { return BinaryQuadraticModel(vartype: .spin) }
+        do {
+            let m = try p.toBQM(vartype: p.vartype ?? .spin)
+            quadraticCache = m
+            return m
+        } catch let e as IsingError {
+            throw Diagnostic.runtime(e.message, at: nil, hint: "quadratize(H) reduces it to a quadratic Hamiltonian with auxiliary variables")
+        }
+    }
+
+    /// The Hamiltonian as a polynomial (for arithmetic).
+    var polynomial: Polynomial {
+        switch form {
+        case .symbolic(let p): return p
+        case .quadratic(let m): return Polynomial(m)
+        }
+    }
+
+    var vartype: Vartype? {
+        switch form {
+        case .symbolic(let p): return p.vartype
+        case .quadratic(let m): return m.vartype
+        }
+    }
+
+    var variables: [Label] {
+        switch form {
+        case .symbolic(let p): return p.variables
+        case .quadratic(let m): return m.variables
+        }
+    }
+
+    /// The model a quadratic Hamiltonian is, for callers that need one (samplers, files).
+    var model: BinaryQuadraticModel { (try? quadratic()) ?? BinaryQuadraticModel(vartype: .spin) }
 
     override var typeName: String { "Hamiltonian" }
-    override var summary: String {
-        "Hamiltonian(\(model.vartype == .spin ? "spin" : "binary"), \(model.count) variables, \(model.interactions.count) interactions)"
+
+    static func labelText(_ l: Label) -> String {
+        switch l {
+        case .int(let i): return String(i)
+        case .string(let s): return s
+        }
     }
+
+    override var summary: String {
+        let kind = vartype.map { $0 == .spin ? "spin" : "binary" } ?? "constant"
+        switch form {
+        case .quadratic(let m):
+            return "Hamiltonian(\(kind), \(m.count) variables, \(m.interactions.count) interactions)"
+        case .symbolic(let p):
+            if p.termCount <= 8 {
+                return "Hamiltonian(" + p.formatted(label: { l in
+                    let name = HamiltonianValue.labelText(l)
+                    if case .int = l { return (p.vartype == .binary ? "x" : "s") + "[\(name)]" }
+                    return name
+                }) + ")"
+            }
+            return "Hamiltonian(\(kind), \(p.variables.count) variables, \(p.termCount) terms, degree \(p.degree))"
+        }
+    }
+
     override var display: String {
         var lines = [summary]
-        let hs = model.linear.filter { $0 != 0 }
-        let js = model.interactions.map(\.bias)
-        if let lo = hs.min(), let hi = hs.max() { lines.append("  \(model.vartype == .spin ? "h" : "linear") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
-        if let lo = js.min(), let hi = js.max() { lines.append("  \(model.vartype == .spin ? "J" : "quadratic") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
-        if model.offset != 0 { lines.append("  offset \(ValueFormatter.float(model.offset))") }
+        if case .quadratic(let model) = form {
+            let hs = model.linear.filter { $0 != 0 }
+            let js = model.interactions.map(\.bias)
+            if let lo = hs.min(), let hi = hs.max() { lines.append("  \(model.vartype == .spin ? "h" : "linear") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
+            if let lo = js.min(), let hi = js.max() { lines.append("  \(model.vartype == .spin ? "J" : "quadratic") in [\(ValueFormatter.float(lo)), \(ValueFormatter.float(hi))]") }
+            if model.offset != 0 { lines.append("  offset \(ValueFormatter.float(model.offset))") }
+        }
+        if !constraints.isEmpty { lines.append("  constraints: " + constraints.map(\.name).joined(separator: "; ")) }
         return lines.joined(separator: "\n")
     }
-    override var length: Int? { model.count }
+    override var length: Int? { variables.count }
     override func isEqual(to other: NativeValue) -> Bool {
         guard let h = other as? HamiltonianValue else { return false }
-        return h.model == model
+        switch (form, h.form) {
+        case (.quadratic(let a), .quadratic(let b)): return a == b
+        default: return h.polynomial == polynomial
+        }
     }
 
     override var memberNames: [String] {
         ["energy", "energies", "to_ising", "to_qubo", "variables", "h", "J", "linear", "quadratic", "offset", "vartype",
-         "degree", "scaled", "fix", "relabel", "graph", "num_variables"]
+         "degree", "scaled", "fix", "relabel", "graph", "num_variables", "order", "constraints", "violations", "feasible"]
     }
 
+    /// Reads a state of this Hamiltonian's variables.
     func state(_ v: Value) throws -> [Int8] {
-        try readState(v, variables: model.variables, vartype: model.vartype, index: { self.model.index(of: $0) })
+        let vars = variables
+        var index: [Label: Int] = [:]
+        for (i, l) in vars.enumerated() { index[l] = i }
+        return try readState(v, variables: vars, vartype: vartype ?? .spin, index: { index[$0] })
+    }
+
+    /// The energy of a state in this Hamiltonian's variable order.
+    func energy(_ s: [Int8]) throws -> Double {
+        switch form {
+        case .quadratic(let m): return m.energy(s)
+        case .symbolic(let p): return try p.value(state: s, variables: p.variables)
+        }
+    }
+
+    func assignment(_ s: [Int8]) -> [Label: Int] {
+        var a: [Label: Int] = [:]
+        for (i, l) in variables.enumerated() { a[l] = Int(s[i]) }
+        return a
     }
 
     override func member(_ name: String, interpreter: Interpreter) throws -> Value? {
-        let m = model
         switch name {
-        case "variables": return .list(m.variables.map(\.value))
-        case "num_variables": return .int(m.count)
-        case "offset": return .float(m.offset)
-        case "vartype": return .str(m.vartype == .spin ? "spin" : "binary")
+        case "variables": return .list(variables.map(\.value))
+        case "num_variables": return .int(variables.count)
+        case "vartype": return .str(vartype == .binary ? "binary" : "spin")
+        case "order":
+            if case .symbolic(let p) = form { return .int(p.degree) }
+            return .int(try quadratic().interactions.isEmpty ? 1 : 2)
+        case "offset": return .float(try quadratic().offset)
+        case "constraints": return .list(constraints.map { .str($0.name) })
         case "h", "linear":
+            let m = try quadratic()
             let r = RecordBox()
             for (i, v) in m.variables.enumerated() { r.set(v.value, .float(m.linear[i])) }
             return .record(r)
         case "J", "quadratic":
+            let m = try quadratic()
             let r = RecordBox()
             for t in m.interactions { r.set(.tuple([m.variables[t.u].value, m.variables[t.v].value]), .float(t.bias)) }
             return .record(r)
         case "degree":
+            let m = try quadratic()
             let r = RecordBox()
             for (i, d) in m.degrees.enumerated() { r.set(m.variables[i].value, .int(d)) }
             return .record(r)
         case "graph":
+            let m = try quadratic()
             var g = Graph()
             g.name = "interactions"
             for v in m.variables { g.addNode(v) }
@@ -60,22 +170,33 @@ final class HamiltonianValue: NativeValue {
             return .object(GraphValue(g))
         case "energy":
             return method(name, [.required("state")], "The energy of a state (a list in variable order or a record {variable: value}).") { args in
-                .float(m.energy(try self.state(args.value(0))))
+                .float(try self.energy(try self.state(args.value(0))))
             }
         case "energies":
             return method(name, [.required("states")], "The energies of a list of states.") { args in
-                .list(try args.sequence(0).map { .float(m.energy(try self.state($0))) })
+                .list(try args.sequence(0).map { .float(try self.energy(try self.state($0))) })
             }
-        case "to_ising":
-            return method(name, [], "The same Hamiltonian over spins ±1, with every energy unchanged.") { _ in .object(HamiltonianValue(m.toIsing())) }
-        case "to_qubo":
-            return method(name, [], "The same Hamiltonian over binaries 0/1, with every energy unchanged.") { _ in .object(HamiltonianValue(m.toQubo())) }
+        case "to_ising", "to_qubo":
+            let target: Vartype = name == "to_ising" ? .spin : .binary
+            return method(name, [], "The same Hamiltonian over \(target == .spin ? "spins ±1" : "binaries 0/1"), with every energy unchanged.") { _ in
+                switch self.form {
+                case .quadratic(let m): return .object(HamiltonianValue(m.converted(to: target), constraints: self.constraints))
+                case .symbolic(let p):
+                    do { return .object(HamiltonianValue(polynomial: try p.converted(to: target), constraints: self.constraints)) }
+                    catch let e as IsingError { throw Diagnostic.runtime(e.message, at: nil) }
+                }
+            }
         case "scaled":
             return method(name, [.required("k")], "Every bias and the offset multiplied by k.") { args in
-                .object(HamiltonianValue(m.scaled(try args.double(0))))
+                let k = try args.double(0)
+                switch self.form {
+                case .quadratic(let m): return .object(HamiltonianValue(m.scaled(k), constraints: self.constraints))
+                case .symbolic(let p): return .object(HamiltonianValue(polynomial: p.scaled(k), constraints: self.constraints))
+                }
             }
         case "fix":
             return method(name, [.required("values")], "The Hamiltonian with some variables fixed: fix({3: 1}).") { args in
+                let m = try self.quadratic()
                 let r = try args.record(0)
                 var values: [Label: Int8] = [:]
                 for k in 0..<r.count {
@@ -88,39 +209,88 @@ final class HamiltonianValue: NativeValue {
             }
         case "relabel":
             return method(name, [.required("mapping")], "The Hamiltonian with variables renamed: relabel({0: \"a\"}).") { args in
+                let m = try self.quadratic()
                 let r = try args.record(0)
                 var map: [Label: Label] = [:]
                 for k in 0..<r.count { map[try args.label(r.keys[k])] = try args.label(r.values[k]) }
                 do { return .object(HamiltonianValue(try m.relabeled(map))) } catch let e as IsingError { throw args.error(e.message) }
+            }
+        case "violations":
+            return method(name, [.required("state")], "The constraints a state breaks, as messages (empty when feasible).") { args in
+                let a = self.assignment(try self.state(args.value(0)))
+                do {
+                    return .list(try self.constraints.compactMap { try $0.violation(a) }.map { .str($0.description) })
+                } catch let e as IsingError { throw args.error(e.message) }
+            }
+        case "feasible":
+            return method(name, [.required("state")], "Whether a state satisfies every constraint added into this Hamiltonian.") { args in
+                let a = self.assignment(try self.state(args.value(0)))
+                do { return .bool(try self.constraints.allSatisfy { try $0.violation(a) == nil }) }
+                catch let e as IsingError { throw args.error(e.message) }
             }
         default:
             return nil
         }
     }
 
+    /// Arithmetic: quadratic models combine directly (converting the right side's vartype
+    /// as dimod does); anything symbolic, products and powers go through polynomials.
     override func binaryOperation(_ op: String, _ other: Value, selfOnLeft: Bool, interpreter: Interpreter) throws -> Value? {
-        switch (op, other) {
-        case ("+", .object(let o as HamiltonianValue)):
-            return .object(HamiltonianValue(HamiltonianValue.add(model, o.model, sign: 1)))
-        case ("-", .object(let o as HamiltonianValue)):
-            return .object(HamiltonianValue(selfOnLeft ? HamiltonianValue.add(model, o.model, sign: -1) : HamiltonianValue.add(o.model, model, sign: -1)))
-        case ("+", _), ("-", _):
+        do {
+            if case .object(let o as HamiltonianValue) = other {
+                let (l, r) = selfOnLeft ? (self, o) : (o, self)
+                let merged = l.constraints + r.constraints
+                if case .quadratic(let a) = l.form, case .quadratic(let b) = r.form, op == "+" || op == "-" {
+                    return .object(HamiltonianValue(HamiltonianValue.add(a, b, sign: op == "+" ? 1 : -1), constraints: merged))
+                }
+                var rp = r.polynomial
+                if case .quadratic = r.form, let lt = l.vartype, let rt = rp.vartype, lt != rt { rp = try rp.converted(to: lt) }
+                var lp = l.polynomial
+                if case .quadratic = l.form, let rt = rp.vartype, let lt = lp.vartype, lt != rt { lp = try lp.converted(to: rt) }
+                switch op {
+                case "+": return .object(HamiltonianValue(polynomial: try lp + rp, constraints: merged))
+                case "-": return .object(HamiltonianValue(polynomial: try lp - rp, constraints: merged))
+                case "*": return .object(HamiltonianValue(polynomial: try lp * rp, constraints: merged))
+                default: return nil
+                }
+            }
             guard let c = other.asDouble, other.typeName != "bool" else { return nil }
-            var m = op == "-" && !selfOnLeft ? model.scaled(-1) : model
-            m.offset += op == "-" && selfOnLeft ? -c : c
-            return .object(HamiltonianValue(m))
-        case ("*", _):
-            guard let c = other.asDouble, other.typeName != "bool" else { return nil }
-            return .object(HamiltonianValue(model.scaled(c)))
-        case ("/", _) where selfOnLeft:
-            guard let c = other.asDouble, c != 0 else { return nil }
-            return .object(HamiltonianValue(model.scaled(1 / c)))
-        default:
-            return nil
+            switch (op, form) {
+            case ("+", .quadratic(var m)), ("-", .quadratic(var m)):
+                if op == "-" && !selfOnLeft { m = m.scaled(-1) }
+                m.offset += (op == "-" && selfOnLeft) ? -c : c
+                return .object(HamiltonianValue(m, constraints: constraints))
+            case ("*", .quadratic(let m)):
+                return .object(HamiltonianValue(m.scaled(c), constraints: constraints))
+            case ("/", .quadratic(let m)) where selfOnLeft && c != 0:
+                return .object(HamiltonianValue(m.scaled(1 / c), constraints: constraints))
+            case ("+", .symbolic(let p)):
+                return .object(HamiltonianValue(polynomial: p + c, constraints: constraints))
+            case ("-", .symbolic(let p)):
+                return .object(HamiltonianValue(polynomial: selfOnLeft ? p - c : c - p, constraints: constraints))
+            case ("*", .symbolic(let p)):
+                return .object(HamiltonianValue(polynomial: p * c, constraints: constraints))
+            case ("/", .symbolic(let p)) where selfOnLeft && c != 0:
+                return .object(HamiltonianValue(polynomial: p * (1 / c), constraints: constraints))
+            case ("^", _) where selfOnLeft:
+                guard case .int(let k) = other else {
+                    throw Diagnostic.runtime("a Hamiltonian can only be raised to a non-negative integer power, got \(other.typeName)", at: nil)
+                }
+                return .object(HamiltonianValue(polynomial: try polynomial.power(k), constraints: constraints))
+            default:
+                return nil
+            }
+        } catch let e as IsingError {
+            throw Diagnostic.runtime(e.message, at: nil)
         }
     }
 
-    override func negated(interpreter: Interpreter) throws -> Value? { .object(HamiltonianValue(model.scaled(-1))) }
+    override func negated(interpreter: Interpreter) throws -> Value? {
+        switch form {
+        case .quadratic(let m): return .object(HamiltonianValue(m.scaled(-1), constraints: constraints))
+        case .symbolic(let p): return .object(HamiltonianValue(polynomial: -p, constraints: constraints))
+        }
+    }
 
     /// a + sign·b, in a's vartype (b is converted exactly).
     static func add(_ a: BinaryQuadraticModel, _ b: BinaryQuadraticModel, sign: Double) -> BinaryQuadraticModel {
@@ -134,12 +304,17 @@ final class HamiltonianValue: NativeValue {
 }
 
 extension Arguments {
-    /// A Hamiltonian argument.
+    /// A Hamiltonian argument as a quadratic model (symbolic ones of degree above 2 are refused).
     func hamiltonian(_ i: Int) throws -> BinaryQuadraticModel {
+        try hamiltonianValue(i).quadratic()
+    }
+
+    /// A Hamiltonian argument as a value.
+    func hamiltonianValue(_ i: Int) throws -> HamiltonianValue {
         guard case .object(let o as HamiltonianValue) = value(i) else {
             throw error("`\(name(i))` must be a Hamiltonian, got \(value(i).typeName)", hint: "build one with ising(...), qubo(...), sk(...) or spins(n)")
         }
-        return o.model
+        return o
     }
 
     /// A graph argument.
@@ -198,8 +373,8 @@ extension BuiltinRegistry {
             return .object(HamiltonianValue(m))
         }
         r.add("random_ising", [.required("graph"), .optional("h", "0.0"), .optional("J", "[-1, 1]"), .optional("seed", "0")], topic: "models", doc: """
-            An Ising Hamiltonian on a graph's edges with random couplings and fields: each of `h` and `J` is a
-            constant, a (low, high) uniform range, or a list of values to pick from uniformly.
+            An Ising Hamiltonian on a graph's edges with random couplings and fields.
+            Each of `h` and `J` is a constant, a (low, high) uniform range, or a list of values to pick from uniformly.
             random_ising(grid(4, 4), h: (-0.1, 0.1), J: [-1, 1], seed: 1)
             """) { args in
             let g = try args.graph(0)
@@ -214,8 +389,8 @@ extension BuiltinRegistry {
             return .object(HamiltonianValue(m))
         }
         r.add("sk", [.required("n"), .optional("zeta", "1.0"), .optional("seed", "0")], topic: "models", doc: """
-            A Sherrington-Kirkpatrick spin glass on n spins: Gaussian couplings with mean 0 and standard deviation
-            zeta / sqrt(n) on every pair, no fields.
+            A Sherrington-Kirkpatrick spin glass on n spins, with no fields.
+            The couplings on every pair are Gaussian with mean 0 and standard deviation zeta / sqrt(n).
             sk(15, zeta: 2, seed: 1)
             """) { args in
             let n = try args.int(0)

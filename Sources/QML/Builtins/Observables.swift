@@ -49,8 +49,8 @@ extension BuiltinRegistry {
             return .float(max(0, d))
         }
         r.add("tv", [.required("samples"), .required("exact")], topic: "observables", doc: """
-            The total-variation distance between a sample set's empirical distribution and the exact Boltzmann one
-            (half the L1 distance over all states). `exact` is a sample set from exact(beta: ...) of the same Hamiltonian.
+            The total-variation distance between a sample set's empirical distribution and the exact Boltzmann one.
+            It is half the L1 distance over all states. `exact` is a sample set from exact(beta: ...) of the same Hamiltonian.
             """) { args in
             let s = try args.sampleSet(0)
             let x = try exactReference(args, samples: s, index: 1)

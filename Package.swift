@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Display"),
         .target(name: "QML", dependencies: ["IsingCore", "Learning", "Display"]),
         .executableTarget(name: "qrepl", dependencies: ["QML", "CEditLine"]),
-        .testTarget(name: "IsingCoreTests", dependencies: ["IsingCore"]),
+        .testTarget(name: "IsingCoreTests", dependencies: ["IsingCore"], exclude: ["Fixtures"]),
         .testTarget(name: "QMLTests", dependencies: ["QML", "IsingCore"]),
     ]
 )

@@ -34,6 +34,7 @@ public struct BuiltinRegistry {
         registerSymbolic,
         registerSampling,
         registerObservables,
+        registerFiles,
     ]
 
     /// The registry with every group registered.

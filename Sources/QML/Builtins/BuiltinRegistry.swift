@@ -33,6 +33,7 @@ public struct BuiltinRegistry {
         registerHamiltonians,
         registerSymbolic,
         registerSampling,
+        registerSamplers,
         registerObservables,
         registerFiles,
     ]

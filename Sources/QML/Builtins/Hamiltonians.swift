@@ -29,7 +29,7 @@ final class HamiltonianValue: NativeValue {
         guard case .symbolic(let p) = form else { return BinaryQuadraticModel(vartype: .spin) }
         guard p.vartype != nil || p.isConstant else { return BinaryQuadraticModel(vartype: .spin) }
         do {
-            let m = try p.toBQM(vartype: p.vartype ?? .spin)
+            let m = HamiltonianValue.canonicalOrder(try p.toBQM(vartype: p.vartype ?? .spin))
             quadraticCache = m
             return m
         } catch let e as IsingError {
@@ -52,11 +52,30 @@ final class HamiltonianValue: NativeValue {
         }
     }
 
+    /// The variables in the order states list them: numeric order when every label is an
+    /// integer (as for `spins(n)`), otherwise the order they first appeared.
     var variables: [Label] {
         switch form {
-        case .symbolic(let p): return p.variables
+        case .symbolic(let p): return HamiltonianValue.canonicalOrder(p.variables)
         case .quadratic(let m): return m.variables
         }
+    }
+
+    static func canonicalOrder(_ labels: [Label]) -> [Label] {
+        let ints = labels.compactMap { l -> Int? in if case .int(let i) = l { return i }; return nil }
+        return ints.count == labels.count ? ints.sorted().map { .int($0) } : labels
+    }
+
+    /// The model with its variables in `canonicalOrder` (biases unchanged).
+    static func canonicalOrder(_ m: BinaryQuadraticModel) -> BinaryQuadraticModel {
+        let order = canonicalOrder(m.variables)
+        guard order != m.variables else { return m }
+        var out = BinaryQuadraticModel(vartype: m.vartype)
+        for v in order { out.addVariable(v) }
+        for (i, v) in m.variables.enumerated() { out.addLinear(v, m.linear[i]) }
+        for t in m.interactions { out.addQuadratic(m.variables[t.u], m.variables[t.v], t.bias) }
+        out.offset = m.offset
+        return out
     }
 
     /// The model a quadratic Hamiltonian is, for callers that need one (samplers, files).
@@ -126,7 +145,7 @@ final class HamiltonianValue: NativeValue {
     func energy(_ s: [Int8]) throws -> Double {
         switch form {
         case .quadratic(let m): return m.energy(s)
-        case .symbolic(let p): return try p.value(state: s, variables: p.variables)
+        case .symbolic(let p): return try p.value(state: s, variables: variables)
         }
     }
 

@@ -46,8 +46,13 @@ final class SampleSetValue: NativeValue {
 
     override var length: Int? { samples.size }
 
+    /// One row: its state (in variable order), the same as a record {variable: value}, energy and count.
     func row(_ r: Int) -> Value {
-        .record(RecordBox([("state", stateValue(samples.state(r))), ("energy", .float(samples.energies[r])), ("count", .int(samples.counts[r]))]))
+        let state = samples.state(r)
+        let byName = RecordBox()
+        for (label, x) in zip(samples.variables, state) { byName.set(label.value, .int(Int(x))) }
+        return .record(RecordBox([("state", stateValue(state)), ("sample", .record(byName)),
+                                  ("energy", .float(samples.energies[r])), ("count", .int(samples.counts[r]))]))
     }
 
     override func elements(interpreter: Interpreter) throws -> [Value]? { (0..<samples.size).map(row) }

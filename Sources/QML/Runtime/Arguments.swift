@@ -69,6 +69,7 @@ public struct Arguments {
     /// A list, tuple or range as an array of values.
     public func sequence(_ i: Int) throws -> [Value] {
         let v = value(i)
+        if case .object(let o) = v, let items = try o.elements(interpreter: interpreter) { return items }
         guard let items = try v.iterated() else {
             throw error("`\(name(i))` must be a list, tuple, range, string or record, got \(v.typeName)")
         }

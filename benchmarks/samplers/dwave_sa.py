@@ -26,5 +26,6 @@ result = sampler.sample(bqm, num_reads=reads, num_sweeps=sweeps, seed=seed)
 wall = time.perf_counter() - t0
 seconds = result.info["timing"]["sampling_ns"] / 1e9
 energies = result.record.energy
+sem = energies.std(ddof=1) / len(energies) ** 0.5 if len(energies) > 1 else 0.0
 print(f"seconds={seconds} wall={wall} updates_per_s={reads * sweeps * n / seconds} "
-      f"best={energies.min()} mean={energies.mean()}")
+      f"best={energies.min()} mean={energies.mean()} sem={sem}")

@@ -84,6 +84,7 @@ public struct BetaRange: Sendable, Equatable {
     /// Why these values: "given" or the rule that produced them.
     public var reason: String
 
+    /// A range with its reason.
     public init(hot: Double, cold: Double, reason: String) {
         self.hot = hot; self.cold = cold; self.reason = reason
     }
@@ -122,7 +123,7 @@ public struct BetaRange: Sendable, Equatable {
         let reason = "dwave-samplers' rule: hot beta = ln 2 / (2 * \(shortNumber(maxField))) accepts the costliest flip "
             + "with probability 1/2; cold beta = ln(\(ties) / 0.01) / (2 * \(shortNumber(minField))) leaves about 1% "
             + "of spins flipping at the end (smallest nonzero bias \(shortNumber(minField)), on \(ties) spin\(ties == 1 ? "" : "s"))"
-        return BetaRange(hot: hot, cold: max(cold, hot), reason: reason)
+        return BetaRange(hot: hot, cold: cold, reason: reason)
     }
 }
 

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Exact enumeration of all 2^n states (n ≤ 30): the partition function log Z at β, the
-/// ground energy and every ground state (energies within a relative 1e-9 of the lowest),
+/// ground energy E_0 and every ground state (energies up to E_0 + 1e-9 · max(|E_0|, Σ|h| +
+/// Σ|J|); at most `maxStoredGroundStates` are kept, all are counted in the info's
+/// "ground_state_count"),
 /// the magnetisations ⟨s_i⟩ and correlations ⟨s_i s_j⟩, all returned in
 /// `SpinSamples.exact`; `reads` states drawn exactly from the Boltzmann distribution
 /// p(s) = exp(−β E(s)) / Z with the request's seed.

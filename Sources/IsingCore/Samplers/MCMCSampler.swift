@@ -10,14 +10,17 @@ import Foundation
 /// way read r is seeded by `request.seed(forRead: r)`, so results do not depend on the
 /// thread count. `trace` returns a whole chain for autocorrelation studies.
 public struct MCMCSampler: Sampler {
+    /// Gibbs (heat-bath) or Metropolis updates.
     public let kind: UpdateRule
     /// Sweeps (n single-spin updates each) after burn-in.
     public let sweeps: Int
+    /// The fixed inverse temperature.
     public let beta: Double
     /// Sweeps run before anything is recorded.
     public let burnIn: Int
     /// In a trace, one state is recorded every `thin` sweeps.
     public let thin: Int
+    /// Sequential (index order) or random site selection.
     public let scan: ScanOrder
 
     /// A sampler; throws on sweeps < 1, burnIn < 0, thin < 1 or β not a finite positive number.

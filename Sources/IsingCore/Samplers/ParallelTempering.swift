@@ -12,6 +12,7 @@ public struct ParallelTempering: Sampler {
     public let replicas: Int
     /// The ladder, or nil for a geometric one over the default annealing range.
     public let betas: [Double]?
+    /// Sweeps of every replica (each followed by a round of swap attempts).
     public let sweeps: Int
 
     /// A sampler; throws on replicas < 2, sweeps < 1, or a ladder with fewer than two

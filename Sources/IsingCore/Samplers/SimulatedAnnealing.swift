@@ -14,7 +14,9 @@ public struct SimulatedAnnealing: Sampler {
     public let sweeps: Int
     /// (hot, cold) inverse temperatures, or nil for the default rule.
     public let betaRange: (Double, Double)?
+    /// How β goes from the hot to the cold end.
     public let schedule: BetaSchedule
+    /// Metropolis or Gibbs (heat-bath) acceptance of single flips.
     public let proposal: UpdateRule
 
     /// An annealer; throws on sweeps < 1, a non-positive or non-finite β range, or an

@@ -7,6 +7,7 @@ public struct Histogram: Sendable, Equatable {
     /// The weight (number of reads, or of pairs of reads) in each bin.
     public var counts: [Double]
 
+    /// A histogram from its edges (one more than the bins) and bin weights.
     public init(edges: [Double], counts: [Double]) { self.edges = edges; self.counts = counts }
 
     /// The middle of each bin.

@@ -101,6 +101,28 @@ extension BuiltinRegistry {
             try make(args) { GreedyDescent() }
         }
 
+        r.add("chain", [.required("H"), .required("sampler"), .optional("seed", "0"), .optional("initial")], topic: "samplers", doc: """
+            The whole trace of one Gibbs or Metropolis chain: a sample set with one row per recorded state.
+            States are recorded every `thin` sweeps after `burn_in`, for autocorrelation_time and ess.
+            let c = chain(H, gibbs(sweeps: 2000, beta: 0.5), seed: 1); ess(map(c, |row| row.energy))
+            """) { args in
+            let model = try args.hamiltonian(0)
+            guard let mcmc = try args.sampler(1) as? MCMCSampler else {
+                throw args.error("`sampler` must be gibbs(...) or metropolis(...)")
+            }
+            let seed = try args.int(2, default: 0)
+            args.interpreter.noteSeed(seed)
+            var initial: [Int8]?
+            if args.has(3) {
+                var st = try readState(args.value(3), variables: model.variables, vartype: model.vartype,
+                                       index: { model.index(of: $0) }, what: "initial state")
+                if model.vartype == .binary { st = st.map { $0 > 0 ? 1 : -1 } }
+                initial = st
+            }
+            do {
+                return .object(SampleSetValue(try mcmc.trace(model, seed: UInt64(bitPattern: Int64(seed)), initial: initial)))
+            } catch let e as IsingError { throw args.error(e.message) }
+        }
         r.add("binder", [.required("samples")], topic: "observables", doc: """
             The Binder cumulant U = 1 - <m^4> / (3 <m^2>^2) of the magnetisation per spin over a sample set's reads.
             """) { args in

@@ -70,6 +70,7 @@ final class SampleSetValue: NativeValue {
         var names = ["states", "energies", "counts", "size", "reads", "lowest", "first", "aggregate", "mean_energy",
                      "magnetization", "correlations", "info", "timing", "variables", "vartype"]
         if samples.exact != nil { names += ["log_z", "ground_energy", "ground_states", "beta"] }
+        else if samples.info.contains(where: { $0.0 == "log_z" }) { names.append("log_z") }
         return names
     }
 
@@ -116,7 +117,10 @@ final class SampleSetValue: NativeValue {
         case "timing":
             return .record(RecordBox([("seconds", .float(s.seconds)),
                                       ("reads_per_second", .float(s.seconds > 0 ? Double(s.reads) / s.seconds : 0))]))
-        case "log_z": return .float(try requireExact(name).logZ)
+        case "log_z":
+            // Exact from exact(); estimated (at the final info.beta) from pa().
+            if s.exact == nil, let (_, v) = s.info.first(where: { $0.0 == "log_z" }), case .double(let d) = v { return .float(d) }
+            return .float(try requireExact(name).logZ)
         case "ground_energy": return .float(try requireExact(name).groundEnergy)
         case "ground_states": return .list(try requireExact(name).groundStates.map { stateValue($0) })
         case "beta": return .float(try requireExact(name).beta)

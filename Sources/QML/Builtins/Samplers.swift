@@ -56,6 +56,11 @@ extension BuiltinRegistry {
         let model = try args.hamiltonian(modelIndex)
         let reads = try args.int(k, default: 100)
         guard reads >= 0, reads <= 100_000_000 else { throw args.error("`reads` must be between 0 and 100000000") }
+        guard reads.multipliedReportingOverflow(by: max(model.count, 1)).partialValue <= 1_000_000_000,
+              !reads.multipliedReportingOverflow(by: max(model.count, 1)).overflow else {
+            throw args.error("\(reads) reads of \(model.count) variables would hold more than 10^9 values",
+                             hint: "take fewer reads, or several smaller batches")
+        }
         let seed = try args.int(k + 1, default: 0)
         args.interpreter.noteSeed(seed)
         let threads = try args.int(k + 2, default: defaultThreadCount)

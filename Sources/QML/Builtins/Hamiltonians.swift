@@ -78,9 +78,6 @@ final class HamiltonianValue: NativeValue {
         return out
     }
 
-    /// The model a quadratic Hamiltonian is, for callers that need one (samplers, files).
-    var model: BinaryQuadraticModel { (try? quadratic()) ?? BinaryQuadraticModel(vartype: .spin) }
-
     override var typeName: String { "Hamiltonian" }
 
     static func labelText(_ l: Label) -> String {

@@ -26,5 +26,6 @@ let package = Package(
         .executableTarget(name: "qrepl", dependencies: ["QML", "CEditLine"]),
         .testTarget(name: "IsingCoreTests", dependencies: ["IsingCore"], exclude: ["Fixtures"]),
         .testTarget(name: "QMLTests", dependencies: ["QML", "IsingCore"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display"], exclude: ["golden"]),
     ]
 )

@@ -19,6 +19,10 @@ public final class Interpreter {
         public var stepBudget: Int?
         /// Load `stdlib/prelude.qml` at start-up.
         public var loadPrelude = true
+        /// Receives every figure a program displays (a figure that ends a REPL input or
+        /// report cell, or one passed to `display`); report mode writes them to files.
+        /// When nil, figures are drawn as text in the output.
+        public var displaySink: ((Figure) -> Void)?
         public init() {}
     }
 

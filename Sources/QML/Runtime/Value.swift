@@ -232,6 +232,9 @@ open class NativeValue {
     /// A rich, possibly multi-line display for a REPL result; defaults to the summary.
     open var display: String { summary }
 
+    /// Whether `print` writes the rich display rather than the summary (figures).
+    open var printsAsDisplay: Bool { false }
+
     /// The value of `x.name`, or nil when there is no such member.
     open func member(_ name: String, interpreter: Interpreter) throws -> Value? { nil }
 

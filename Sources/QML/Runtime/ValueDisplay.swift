@@ -37,6 +37,7 @@ public enum ValueFormatter {
     /// `print`'s form: strings raw, everything else as `describe`.
     public static func printed(_ v: Value) -> String {
         if case .string(let s) = v { return s.value }
+        if case .object(let o) = v, o.printsAsDisplay { return o.display }
         return describe(v)
     }
 

@@ -17,10 +17,33 @@ final class Compiler {
 
     func context(_ span: Span) -> OpContext { OpContext(span: span, interpreter: interpreter) }
 
+    /// Which top-level expression statements show the figure they produce.
+    enum FigureDisplay {
+        /// Every one (scripts).
+        case all
+        /// All but the last, whose value the host shows (REPL inputs, report cells).
+        case allButLast
+    }
+
+    /// Set while compiling a chunk's top-level statements.
+    private(set) var figureDisplay: FigureDisplay?
+
     /// Compiles a resolved chunk to code that runs in a frame of `frameSize` slots.
-    func compileChunk(_ chunk: Chunk) -> (code: Code, frameSize: Int) {
+    func compileChunk(_ chunk: Chunk, figures: FigureDisplay = .all) -> (code: Code, frameSize: Int) {
+        figureDisplay = figures
+        defer { figureDisplay = nil }
         let body = compileBlock(chunk.body, hoistTopLevel: true)
         return (body, chunk.info?.frameSize ?? 1)
+    }
+
+    /// Wraps a top-level expression statement so a figure it produces is shown.
+    func showingFigures(_ code: @escaping Code) -> Code {
+        unowned(unsafe) let interpreter = self.interpreter
+        return { fp in
+            let v = try code(fp)
+            if case .object(let o) = v, o.printsAsDisplay { interpreter.show(v) }
+            return v
+        }
     }
 
     // MARK: - Expressions
@@ -349,6 +372,8 @@ final class Compiler {
 
     /// The two halves of a block: entry set-up (cells, hoisted functions) and the statements.
     func compileBlockParts(_ b: BlockExpr, hoistTopLevel: Bool = false) -> (setup: (UnsafeMutablePointer<Value>) throws -> Void, run: Code) {
+        let display = hoistTopLevel ? figureDisplay : nil
+        figureDisplay = nil
         let cellSlots: [Int] = b.cellBindings.compactMap { if case .local(let s) = $0.storage { return s }; return nil }
         var hoisted: [(Code, (UnsafeMutablePointer<Value>, Value) -> Void)] = []
         for s in b.statements {
@@ -362,19 +387,23 @@ final class Compiler {
         }
         let statements = b.statements.filter { !($0 is FunctionDecl) }
         let lastIsValue = statements.last.map { !($0 is LetStmt || $0 is AssignStmt) } ?? false
-        let run = chain(statements[...], valueOfLast: lastIsValue)
+        let run = chain(statements[...], valueOfLast: lastIsValue, display: display)
         return (setup, run)
     }
 
     /// Statements run in order as a chain of closures (each compiled directly, never
     /// stored in an array: closures taken out of arrays are called through thunks).
-    func chain(_ statements: ArraySlice<Expr>, valueOfLast: Bool) -> Code {
+    func chain(_ statements: ArraySlice<Expr>, valueOfLast: Bool, display: FigureDisplay? = nil) -> Code {
         guard let first = statements.first else { return { _ in .null } }
-        let head = compile(first)
+        var head = compile(first)
+        let isLast = statements.count == 1
+        if let display, Interpreter.isValueStatement(first), !(isLast && display == .allButLast) {
+            head = showingFigures(head)
+        }
         if statements.count == 1 {
             return valueOfLast ? head : { fp in _ = try head(fp); return .null }
         }
-        let rest = chain(statements.dropFirst(), valueOfLast: valueOfLast)
+        let rest = chain(statements.dropFirst(), valueOfLast: valueOfLast, display: display)
         if first.mayUnwind {
             let rt = self.rt.state
             return { fp in

@@ -182,6 +182,16 @@ public final class Interpreter {
 
     // MARK: - The REPL
 
+    /// Shows a value the way `display` does: a figure goes to the display sink when there
+    /// is one; anything else is written to the output in display form.
+    func show(_ v: Value) {
+        if let sink = options.displaySink, case .object(let o) = v, let figure = o.displayedFigure {
+            sink(figure)
+            return
+        }
+        options.output(Interpreter.display(v) + "\n")
+    }
+
     /// Whether a REPL input needs more lines (an open bracket, a trailing operator...).
     public func isIncomplete(_ source: String) -> Bool {
         do {
@@ -208,10 +218,14 @@ public final class Interpreter {
                 globals.rollback(to: before)
                 throw error
             }
-            let compiled = compiler.compileChunk(chunk)
+            let compiled = compiler.compileChunk(chunk, figures: .allButLast)
             let value = try execute(compiled.code, frameSize: compiled.frameSize)
             guard let last = chunk.body.statements.last, Interpreter.isValueStatement(last) else { return .nothing }
             if case .null = value { return .nothing }
+            if case .object(let o) = value, o.printsAsDisplay, options.displaySink != nil {
+                show(value)
+                return .nothing
+            }
             let i = globals.declare("ans", mutable: true, at: nil, library: true)
             globals.values[i] = value
             return .value(display: Interpreter.display(value))

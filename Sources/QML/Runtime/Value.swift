@@ -1,3 +1,5 @@
+import Display
+
 /// A value of the language.
 ///
 /// Kept to one machine word of payload plus a tag: numbers and booleans are inline,
@@ -234,6 +236,9 @@ open class NativeValue {
 
     /// Whether `print` writes the rich display rather than the summary (figures).
     open var printsAsDisplay: Bool { false }
+
+    /// The figure this value shows, for hosts that collect figures (reports).
+    open var displayedFigure: Figure? { nil }
 
     /// The value of `x.name`, or nil when there is no such member.
     open func member(_ name: String, interpreter: Interpreter) throws -> Value? { nil }

@@ -14,6 +14,9 @@ struct Invocation: Equatable {
         case version
         /// Print the reference of every builtin, as Markdown (docs/builtins.md).
         case reference
+        /// `report`: run a script's cells and write a report into `outputDirectory`
+        /// (nil: the default, `report-NAME`).
+        case report(path: String, outputDirectory: String?)
     }
 
     /// The main thing to do.
@@ -38,6 +41,7 @@ struct UsageError: Error, Equatable {
 /// qrepl [-i] [--record OUT.json] [FILE [ARGS...]]
 /// qrepl run [-i] FILE [ARGS...] [--record OUT.json]
 /// qrepl [-i] -e CODE [-e CODE...] [ARGS...]
+/// qrepl report FILE [-o DIR] [ARGS...]
 /// qrepl --version | --help
 /// ```
 /// Options come before the script; after it, only `--record` is still recognised, and
@@ -48,6 +52,9 @@ enum InvocationParser {
         var invocation = Invocation()
         var remaining = arguments[...]
         var mustRunFile = false
+        if remaining.first == "report" {
+            return try parseReport(remaining.dropFirst())
+        }
         if remaining.first == "run" {
             remaining = remaining.dropFirst()
             mustRunFile = true
@@ -109,6 +116,56 @@ enum InvocationParser {
         } else if !code.isEmpty {
             invocation.action = .evaluate(code: code.joined(separator: "\n"))
         }
+        return invocation
+    }
+
+    /// The arguments after `report`: `[-o DIR] FILE [ARGS...]`. `-o`/`--output` is
+    /// recognised before and after the file; other options only before it; `--` ends
+    /// option reading.
+    private static func parseReport(_ arguments: ArraySlice<String>) throws(UsageError) -> Invocation {
+        var remaining = arguments
+        var script: String?
+        var directory: String?
+        var scriptArguments: [String] = []
+        var optionsEnded = false
+        while let argument = remaining.popFirst() {
+            if !optionsEnded {
+                if argument == "--" {
+                    optionsEnded = true
+                    continue
+                }
+                if argument == "-o" || argument == "--output" {
+                    guard let path = remaining.popFirst(), !path.isEmpty else {
+                        throw UsageError(message: "\(argument) needs a directory")
+                    }
+                    directory = path
+                    continue
+                }
+                if argument.hasPrefix("--output=") {
+                    let path = String(argument.dropFirst("--output=".count))
+                    guard !path.isEmpty else { throw UsageError(message: "--output needs a directory") }
+                    directory = path
+                    continue
+                }
+                if script == nil && (argument == "-h" || argument == "--help") {
+                    return Invocation(action: .help)
+                }
+                if script == nil && argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option '\(argument)' for 'report'")
+                }
+            }
+            if script == nil {
+                guard argument != "-" else {
+                    throw UsageError(message: "'report' needs a script file; it cannot read standard input")
+                }
+                script = argument
+            } else {
+                scriptArguments.append(argument)
+            }
+        }
+        guard let script else { throw UsageError(message: "'report' needs a script file") }
+        var invocation = Invocation(action: .report(path: script, outputDirectory: directory))
+        invocation.scriptArguments = scriptArguments
         return invocation
     }
 

@@ -41,6 +41,11 @@ enum Launcher {
     }
 
     private static func execute(_ invocation: Invocation, _ plan: Plan) -> Int32 {
+        if case .report(let path, let directory) = invocation.action {
+            let report = ReportCommand(path: path, outputDirectory: directory,
+                                       arguments: invocation.scriptArguments, colour: plan.colour)
+            return report.run()
+        }
         let startTime = Date()
         let interpreter = makeInterpreter(arguments: invocation.scriptArguments, colour: plan.colour)
         let runner = ScriptRunner(interpreter: interpreter)
@@ -54,7 +59,7 @@ enum Launcher {
         switch invocation.action {
         case .runFile(let path): status = runner.runFile(path)
         case .evaluate(let code): status = runner.runSource(code, name: "-e")
-        case .session, .help, .version, .reference: break
+        case .session, .help, .version, .reference, .report: break
         }
         if plan.readsScriptFromInput && (status == 0 || invocation.action == .session) {
             status = runner.runStandardInput()

@@ -1,8 +1,9 @@
 import Foundation
 import QML
 
-/// The session's `:` commands (`:help`, `:type`, `:time`, `:load`, `:reload`, `:vars`,
-/// `:save`, `:quit`). A command may be shortened to any unambiguous prefix (`:h`, `:q`).
+/// The session's `:` commands (`:help`, `:type`, `:time`, `:load`, `:reload`, `:cells`,
+/// `:cell`, `:vars`, `:save`, `:quit`). A command may be shortened to any unambiguous
+/// prefix (`:h`, `:q`). `:cells` and `:cell` live in CellsCommands.swift.
 struct REPLCommands {
     /// The session the command acts on.
     let repl: REPL
@@ -21,6 +22,8 @@ struct REPLCommands {
         Command(name: "time", argument: "expr", summary: "evaluate an expression and print how long it took"),
         Command(name: "load", argument: "file", summary: "run a script in this session; its names stay defined"),
         Command(name: "reload", argument: "", summary: "run the last loaded script again"),
+        Command(name: "cells", argument: "file", summary: "list the #%% cells of a script (no file: the last one listed)"),
+        Command(name: "cell", argument: "n", summary: "run cell n of the script last listed by :cells, read afresh"),
         Command(name: "vars", argument: "", summary: "list the variables defined in this session"),
         Command(name: "save", argument: "file", summary: "write the inputs that ran without error to a script"),
         Command(name: "quit", argument: "", summary: "leave the session (so do `quit`, `exit` and Ctrl-D)"),
@@ -38,6 +41,8 @@ struct REPLCommands {
         case "time": time(argument)
         case "load": load(argument)
         case "reload": reload()
+        case "cells": listCells(argument)
+        case "cell": runCell(argument)
         case "vars": vars()
         case "save": save(argument)
         case "quit": return .quit
@@ -184,7 +189,7 @@ struct REPLCommands {
         Interrupts.acknowledge()
     }
 
-    private func usage(_ name: String) {
+    func usage(_ name: String) {
         if let command = Self.all.first(where: { $0.name == name }) {
             Console.error("usage: " + Self.describe(command) + "\n")
         }

@@ -190,7 +190,7 @@ func annealInLanes(_ model: SpinModel, betas: BetaSequence, rule: UpdateRule, _ 
     guard n > 0, reads > 0 else { return out.array }
     let kernel = LaneAnnealer(model)
     let blocks = (reads + 15) / 16
-    try forEachRead(blocks, threads: request.threads) { b in
+    try forEachRead(blocks, threads: request.threads, progress: request.progress) { b in
         let states = UnsafeMutablePointer<Int8>.allocate(capacity: 16 * n)
         defer { states.deallocate() }
         var generators: [Xoshiro256] = []

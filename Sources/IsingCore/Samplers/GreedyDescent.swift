@@ -25,7 +25,7 @@ public struct GreedyDescent: Sampler {
         for i in 0..<n { scale = max(scale, abs(model.h[i])) }
         for c in model.couplings { scale = max(scale, abs(c)) }
         let tolerance = 1e-12 * scale
-        try forEachRead(reads, threads: request.threads) { r in
+        try forEachRead(reads, threads: request.threads, progress: request.progress) { r in
             var rng = Xoshiro256(seed: request.seed(forRead: r))
             let chain = ScalarChain(packed)
             startState(request, read: r, count: n, into: chain.spins, rng: &rng)

@@ -64,7 +64,7 @@ public struct MCMCSampler: Sampler {
         let out = SharedBuffer<Int8>(repeating: 0, count: try stateBufferSize(reads: reads, count: n))
         let packed = PackedModel(model)
         let (beta, kind, scan) = (self.beta, self.kind, self.scan)
-        try forEachRead(reads, threads: request.threads) { r in
+        try forEachRead(reads, threads: request.threads, progress: request.progress) { r in
             var rng = Xoshiro256(seed: request.seed(forRead: r))
             let chain = ScalarChain(packed)
             startState(request, read: r, count: n, into: chain.spins, rng: &rng)

@@ -66,7 +66,7 @@ public struct ParallelTempering: Sampler {
         let attempted = SharedBuffer<Int>(repeating: 0, count: counters)
         let packed = PackedModel(model)
         let sweeps = self.sweeps
-        try forEachRead(reads, threads: request.threads) { r in
+        try forEachRead(reads, threads: request.threads, progress: request.progress) { r in
             var rng = Xoshiro256(seed: request.seed(forRead: r))
             var chains: [ScalarChain] = []
             for _ in ladder {

@@ -22,6 +22,9 @@ public struct SampleRequest: Sendable {
     public var threads: Int
     /// Initial spin states (±1), one row per read or a single row for all; nil for random.
     public var initial: [Int8]?
+    /// Told (from any thread) how many units of work are done out of how many, for
+    /// progress bars; samplers report per read or per block of reads.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(reads: Int, seed: UInt64, threads: Int = 1, initial: [Int8]? = nil) {
         self.reads = reads; self.seed = seed; self.threads = threads; self.initial = initial
@@ -96,26 +99,38 @@ extension Sampler {
 
 /// Runs `work(r)` for every read r in 0..<reads on `threads` threads, each read writing
 /// only its own results, so the outcome does not depend on the thread count.
-public func forEachRead(_ reads: Int, threads: Int, _ work: @Sendable (Int) throws -> Void) throws {
+public func forEachRead(_ reads: Int, threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                        _ work: @Sendable (Int) throws -> Void) throws {
     let t = max(1, min(threads, reads))
     if t == 1 {
         for r in 0..<reads {
             if Cancellation.isRequested { throw CancelledError() }
             try work(r)
+            progress?(r + 1, reads)
         }
         return
     }
+    let done = ProgressCounter()
     let failure = FirstError()
     DispatchQueue.concurrentPerform(iterations: t) { k in
         var r = k
         while r < reads {
             if Cancellation.isRequested || failure.isSet { return }
             do { try work(r) } catch { failure.set(error); return }
+            if let progress { progress(done.increment(), reads) }
             r += t
         }
     }
     if let e = failure.error { throw e }
     if Cancellation.isRequested { throw CancelledError() }
+}
+
+/// A count shared by several threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    /// Adds one and returns the new count.
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }
 
 /// The first error raised by any of several threads.

@@ -36,6 +36,7 @@ public struct BuiltinRegistry {
         registerSamplers,
         registerObservables,
         registerFiles,
+        registerFigures,
     ]
 
     /// The registry with every group registered.

@@ -1,3 +1,4 @@
+import Display
 import IsingCore
 
 extension BuiltinRegistry {
@@ -6,7 +7,7 @@ extension BuiltinRegistry {
         r.add("save", [.required("value"), .required("path"), .optional("format")], topic: "files", doc: """
             Writes a value to a file, in the format the extension names; a half-written file is never left behind.
             Hamiltonians: .json (dimod's JSON), .coo (dimod's COO), .qubo (qbsolv). Sample sets: .json (dimod's JSON)
-            or .npy (the states). Lists of numbers or of lists: .npy. Lists of records: .csv.
+            or .npy (the states). Figures: .svg or .png. Lists of numbers or of lists: .npy. Lists of records: .csv.
             save(H, "h.json"); save(s, "samples.json"); save(s.energies, "e.npy")
             """) { args in
             let path = try args.string(1)
@@ -17,6 +18,8 @@ extension BuiltinRegistry {
                     let format = args.has(2) ? ModelFileFormat(rawValue: try args.string(2)) : nil
                     if args.has(2), format == nil { throw args.error("unknown format \"\(try args.string(2))\"; use json, coo or qubo") }
                     try ModelFiles.save(try h.quadratic(), to: path, format: format)
+                case .object(let f as FigureValue):
+                    do { try FigureFile.write(f.figure, to: path) } catch { throw args.error("\(error)") }
                 case .object(let s as SampleSetValue):
                     if ext == "npy" { try Npy.save(NpyArray(states: s.samples), to: path) }
                     else if ext == "json" { try DimodJSON.save(s.samples, to: path) }

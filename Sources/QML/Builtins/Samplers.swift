@@ -1,3 +1,4 @@
+import Display
 import IsingCore
 
 /// A sampler as a language value.
@@ -77,7 +78,12 @@ extension BuiltinRegistry {
             }
             initial = flat
         }
-        let request = SampleRequest(reads: reads, seed: UInt64(bitPattern: Int64(seed)), threads: threads, initial: initial)
+        var request = SampleRequest(reads: reads, seed: UInt64(bitPattern: Int64(seed)), threads: threads, initial: initial)
+        // A progress bar on the terminal (standard error) for runs that take a while.
+        let bar = ProgressBar.onStandardError(label: "\(sampler.name)", total: reads)
+        bar.startDelay = 0.5
+        request.progress = { done, total in bar.update(to: total > 0 ? Int(Double(reads) * Double(done) / Double(total)) : reads) }
+        defer { bar.finish() }
         do {
             return .object(SampleSetValue(try sampler.sample(model, request)))
         } catch let e as IsingError {

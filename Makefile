@@ -9,7 +9,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
-SYSTEM_PACKAGES := libedit-dev libopenblas-dev pkg-config
+SYSTEM_PACKAGES := libedit-dev libopenblas-dev pkg-config tmux
 APT_COMMAND := apt-get update && apt-get install -y $(SYSTEM_PACKAGES)
 RELEASE_BIN := .build/release/qrepl
 

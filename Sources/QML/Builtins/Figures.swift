@@ -130,16 +130,23 @@ extension BuiltinRegistry {
             """) { args in
             let bins = try args.int(1, default: 20)
             guard bins >= 1, bins <= 1000 else { throw args.error("`bins` must be between 1 and 1000") }
-            var values: [Double]
+            let title = args.has(2) ? try args.string(2) : nil
             var xlabel = args.has(3) ? try args.string(3) : nil
             if case .object(let o as SampleSetValue) = args.value(0) {
-                values = []
-                for k in 0..<o.samples.size { values += [Double](repeating: o.samples.energies[k], count: o.samples.counts[k]) }
+                // Bin each distinct row once, weighted by its count.
                 if xlabel == nil { xlabel = "energy" }
-            } else {
-                values = try args.numbers(0)
+                let energies = o.samples.energies
+                var h = HistogramFigure.binning(energies, bins: bins, title: title, x: Axis(label: xlabel))
+                h.counts = [Double](repeating: 0, count: h.counts.count)
+                if let lo = h.edges.first, let hi = h.edges.last, hi > lo {
+                    let width = (hi - lo) / Double(h.counts.count)
+                    for (k, e) in energies.enumerated() where e.isFinite {
+                        h.counts[min(h.counts.count - 1, max(0, Int((e - lo) / width)))] += Double(o.samples.counts[k])
+                    }
+                }
+                return .object(FigureValue(.histogram(h)))
             }
-            return .object(FigureValue(.histogram(HistogramFigure.binning(values, bins: bins, title: args.has(2) ? try args.string(2) : nil,
+            return .object(FigureValue(.histogram(HistogramFigure.binning(try args.numbers(0), bins: bins, title: title,
                                                                           x: Axis(label: xlabel)))))
         }
         r.add("heatmap", [.required("matrix"), .optional("title"), .optional("diverging")], topic: "figures", doc: """

@@ -44,9 +44,6 @@ final class FigureValue: NativeValue {
 }
 
 extension Arguments {
-    /// A list of numbers (a list, tuple or range; NaN allowed).
-    func numbers(_ i: Int) throws -> [Double] { try doubles(i) }
-
     /// A matrix from a list of equally long rows of numbers.
     func matrix(_ i: Int) throws -> (rows: Int, cols: Int, values: [Double]) {
         let rows = try sequence(i)
@@ -96,16 +93,16 @@ extension BuiltinRegistry {
                         return try one(ys, nil, k)
                     }
                 }
-                return [try one(try args.numbers(0), nil, 0)]
+                return [try one(try args.doubles(0), nil, 0)]
             }
-            let xs = try args.numbers(0)
+            let xs = try args.doubles(0)
             if isNested(args.value(1)) {
                 return try args.sequence(1).enumerated().map { k, row in
                     guard let ys = try row.iterated()?.compactMap(\.asDouble) else { throw args.error("each series must be a list of numbers") }
                     return try one(ys, xs, k)
                 }
             }
-            return [try one(try args.numbers(1), xs, 0)]
+            return [try one(try args.doubles(1), xs, 0)]
         }
         r.add("plot", plotParameters, topic: "figures", doc: """
             A line plot of ys (against 0, 1, 2, ...) or of ys against xs; several series as a list of lists with `labels:`.
@@ -146,7 +143,7 @@ extension BuiltinRegistry {
                 }
                 return .object(FigureValue(.histogram(h)))
             }
-            return .object(FigureValue(.histogram(HistogramFigure.binning(try args.numbers(0), bins: bins, title: title,
+            return .object(FigureValue(.histogram(HistogramFigure.binning(try args.doubles(0), bins: bins, title: title,
                                                                           x: Axis(label: xlabel)))))
         }
         r.add("heatmap", [.required("matrix"), .optional("title"), .optional("diverging")], topic: "figures", doc: """

@@ -515,14 +515,14 @@ struct Parser {
             return try parseIf()
         case .kwWhile:
             advance()
-            let condition = try parseCondition()
+            let condition = try parseExpression()
             let body = try parseBlock()
             return WhileExpr(condition, body, span: span(from: t.start))
         case .kwFor:
             advance()
             let pattern = try parsePattern()
             try expect(.kwIn, "`in` after the loop variable", hint: "for x in xs { ... }")
-            let iterable = try parseCondition()
+            let iterable = try parseExpression()
             let body = try parseBlock()
             return ForExpr(pattern, iterable, body, span: span(from: t.start))
         case .kwTry:
@@ -558,15 +558,9 @@ struct Parser {
         }
     }
 
-    /// A condition or iterable: a record literal is not allowed there without parentheses,
-    /// so `{` starts the block.
-    mutating func parseCondition() throws(Diagnostic) -> Expr {
-        try parseExpression()
-    }
-
     mutating func parseIf() throws(Diagnostic) -> Expr {
         let t = advance()
-        let condition = try parseCondition()
+        let condition = try parseExpression()
         guard kind == .leftBrace else { throw error("expected `{` after the `if` condition, found \(describe(current))") }
         let thenBranch = try parseBlock()
         skipNewlines(before: .kwElse)

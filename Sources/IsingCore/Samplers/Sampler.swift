@@ -71,12 +71,12 @@ extension Sampler {
         if model.vartype == .binary {
             for k in states.indices { states[k] = states[k] > 0 ? 1 : 0 }
         }
+        // Energies are recomputed in double precision in the model itself: samplers may
+        // work in single precision or in the spin form.
         let n = model.count
-        var energies = raw.energies
-        if energies.count != raw.states.count / max(n, 1) || n == 0 {
-            energies = (0..<(n == 0 ? raw.energies.count : raw.states.count / n)).map { r in
-                n == 0 ? model.offset : model.energy(Array(states[(r * n)..<((r + 1) * n)]))
-            }
+        let rows = n == 0 ? raw.energies.count : raw.states.count / n
+        let energies = (0..<rows).map { r in
+            n == 0 ? model.offset : model.energy(Array(states[(r * n)..<((r + 1) * n)]))
         }
         var exact = raw.exact
         if model.vartype == .binary, var e = exact {

@@ -5,6 +5,9 @@
 ///     E(s) = Σ_i h_i s_i + Σ_{i<j} J_ij s_i s_j + offset
 public struct SpinModel: Sendable {
     public let count: Int
+    /// The label of each spin (the source model's variables), so composites can map
+    /// spins to qubits by name.
+    public let labels: [Label]
     public let h: [Double]
     public let offset: Double
     public let rowStart: [Int]
@@ -17,6 +20,7 @@ public struct SpinModel: Sendable {
     public init(_ model: BinaryQuadraticModel) {
         let m = model.vartype == .spin ? model : model.toIsing()
         count = m.count
+        labels = m.variables
         h = m.linear
         offset = m.offset
         var degree = [Int](repeating: 0, count: m.count)

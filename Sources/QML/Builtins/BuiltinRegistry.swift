@@ -37,6 +37,14 @@ public struct BuiltinRegistry {
         registerObservables,
         registerFiles,
         registerFigures,
+        registerHardwareGraphs,
+        registerEmbeddings,
+        registerQuantumSamplers,
+        registerDevices,
+        registerDatasets,
+        registerTraining,
+        registerTensors,
+        registerNetworks,
     ]
 
     /// The registry with every group registered.

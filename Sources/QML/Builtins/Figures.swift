@@ -43,7 +43,22 @@ final class FigureValue: NativeValue {
     }
 }
 
+/// A native value that can draw itself when passed to `plot`, `show`, `heatmap` or
+/// `table` (a schedule, a data set, a training history, a tensor). It returns nil for a
+/// builtin it has no drawing for, and the builtin then reports the type as wrong.
+protocol FigureSource {
+    /// The figure for `builtin` ("plot", "show", "heatmap", "table"), with that builtin's arguments.
+    func figure(for builtin: String, _ args: Arguments) throws -> Figure?
+}
+
 extension Arguments {
+    /// The figure the first argument draws of itself for `builtin`, if it is a `FigureSource`.
+    func ownFigure(_ builtin: String) throws -> Value? {
+        guard case .object(let o) = value(0), let source = o as? FigureSource,
+              let figure = try source.figure(for: builtin, self) else { return nil }
+        return .object(FigureValue(figure))
+    }
+
     /// A matrix from a list of equally long rows of numbers.
     func matrix(_ i: Int) throws -> (rows: Int, cols: Int, values: [Double]) {
         let rows = try sequence(i)
@@ -110,6 +125,7 @@ extension BuiltinRegistry {
             plot(map(0..<50, |i| sin(i / 5)), title: "sine")
             plot(ts, [m1, m2], labels: ["gibbs", "sa"], xlabel: "T", logy: true)
             """) { args in
+            if let own = try args.ownFigure("plot") { return own }
             let s = try series(args, style: .line)
             return .object(FigureValue(.plot(LinePlot(series: s, title: args.has(2) ? try args.string(2) : nil,
                                                        x: try args.axis(label: 3, log: 5), y: try args.axis(label: 4, log: 6)))))
@@ -117,6 +133,7 @@ extension BuiltinRegistry {
         r.add("scatter", plotParameters, topic: "figures", doc: """
             A scatter plot of points (xs[i], ys[i]); the same arguments as plot.
             """) { args in
+            if let own = try args.ownFigure("scatter") { return own }
             let s = try series(args, style: .points)
             return .object(FigureValue(.plot(LinePlot(series: s, title: args.has(2) ? try args.string(2) : nil,
                                                        x: try args.axis(label: 3, log: 5), y: try args.axis(label: 4, log: 6)))))
@@ -150,6 +167,7 @@ extension BuiltinRegistry {
             A matrix as coloured cells with a colour bar (diverging around zero for signed data).
             heatmap(s.correlations, title: "<s_i s_j>")
             """) { args in
+            if let own = try args.ownFigure("heatmap") { return own }
             let (rows, cols, values) = try args.matrix(0)
             return .object(FigureValue(.heatmap(Heatmap(rows: rows, cols: cols, values: values, title: args.has(1) ? try args.string(1) : nil,
                                                          diverging: args.has(2) ? try args.bool(2) : nil))))
@@ -160,6 +178,7 @@ extension BuiltinRegistry {
             Values in 0..1 are grey levels (spins -1/+1 are mapped to black/white); `masks:` highlights pixels.
             show([[[0, 1], [1, 0]], [[1, 1], [0, 0]]], captions: ["a", "b"])
             """) { args in
+            if let own = try args.ownFigure("show") { return own }
             var items = try args.sequence(0)
             if args.has(1) { items = Array(items.prefix(max(0, try args.int(1)))) }
             let width = args.has(3) ? try args.int(3) : nil
@@ -204,6 +223,7 @@ extension BuiltinRegistry {
             A table from a list of records (one column per field of the first record).
             table([{T: 1.5, m: 0.99}, {T: 3.0, m: 0.2}])
             """) { args in
+            if let own = try args.ownFigure("table") { return own }
             let items = try args.sequence(0)
             guard case .record(let first)? = items.first else { throw args.error("`rows` must be a non-empty list of records") }
             let columns = first.stringKeys

@@ -1,0 +1,7 @@
+import IsingCore
+
+extension BuiltinRegistry {
+    /// Dense tensors on BLAS.
+    static func registerTensors(into r: inout BuiltinRegistry) {
+    }
+}

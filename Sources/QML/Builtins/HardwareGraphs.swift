@@ -1,3 +1,4 @@
+import Display
 import IsingCore
 
 extension BuiltinRegistry {
@@ -57,6 +58,33 @@ extension BuiltinRegistry {
             args.interpreter.noteSeed(seed)
             return try make(args, hint: "count must be between 0 and the number of qubits (\(g.nodeCount))") {
                 try HardwareGraphs.deadQubits(g, count: count, seed: seed)
+            }
+        }
+        r.add("draw", [.required("x"), .optional("title")], topic: "figures", doc: """
+            A drawing of a graph or an embedding, shown in the terminal and saved with save(d, "g.svg") or ".png".
+            Hardware graphs are drawn cell by cell (vertical qubits │, horizontal ─, dead ×); an
+            embedding colours each chain (letters without colour) and dims unused qubits. Other
+            graphs go on a circle, or on their grid. Wide lattices shrink to one or two characters
+            per unit cell when the terminal is too narrow for every qubit.
+            draw(chimera(2))
+            draw(dead_qubits(chimera(16), 40, seed: 1))
+            draw(find_embedding(complete(5), chimera(2), seed: 1))
+            """) { args in
+            let title = args.has(1) ? try args.string(1) : nil
+            do {
+                switch args.value(0) {
+                case .object(let g as GraphValue):
+                    return .object(FigureValue(.graph(try GraphDrawings.drawing(of: g.graph, title: title))))
+                case .object(let e as EmbeddingValue):
+                    let emb = e.embedding
+                    return .object(FigureValue(.graph(try GraphDrawings.drawing(of: emb.target, chains: emb.chains,
+                                                                                source: emb.source, title: title))))
+                default:
+                    throw args.error("`x` must be a graph or an embedding, got \(args.value(0).typeName)",
+                                     hint: "draw(chimera(4)) or draw(find_embedding(complete(5), chimera(2)))")
+                }
+            } catch let e as IsingError {
+                throw args.error(e.message, hint: "draw a hardware graph (chimera, pegasus, zephyr) or a smaller graph")
             }
         }
     }

@@ -169,8 +169,8 @@ extension TerminalRenderer {
         let rows = min(24, max(8, caps.width / 5))
         let braille = caps.unicode
         let dotsAcross = braille ? 2 : 1, dotsDown = braille ? 4 : 1
-        // The square side in dots across; one character is half as wide as tall.
-        let sideColumns = braille ? rows * 2 : rows * 2
+        // A square: characters are about half as wide as they are tall.
+        let sideColumns = rows * 2
         let columns = max(4, min(caps.width, sideColumns + labelRoom))
         var canvas = DotCanvas(columns: columns, rows: rows, braille: braille)
         let marginX = Double(dotsAcross * (labelRoom / 2)), marginY = Double(dotsDown) / 2

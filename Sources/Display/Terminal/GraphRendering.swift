@@ -79,8 +79,8 @@ extension TerminalRenderer {
         return grid
     }
 
-    /// One or two characters per block of unit cells: how many of its qubits work (plain
-    /// graphs) or which chain holds most of them (embeddings).
+    /// One or two characters per block of unit cells: how many of its qubits work, against
+    /// the fullest block (plain graphs), or which chain holds most of them (embeddings).
     static func latticeSummary(_ d: GraphDrawing, _ caps: TerminalCapabilities, cellRows: Int, cellCols: Int,
                                cellWidth: Int, cellHeight: Int, block: Int, perCell: Int) -> [Line] {
         let across = (cellCols + block - 1) / block, down = (cellRows + block - 1) / block
@@ -102,6 +102,8 @@ extension TerminalRenderer {
         }
         let coloured = caps.colour != .none, u = caps.unicode
         let embedding = !d.chainNames.isEmpty
+        // Shades compare with the fullest block, so partial cells at a lattice's border show.
+        let fullest = max(1, sites.max() ?? 1)
         var lines: [Line] = []
         for r in 0..<down {
             var line: Line = []
@@ -117,7 +119,7 @@ extension TerminalRenderer {
                 } else if embedding {
                     cell = Cell(u ? "·" : ".", fg: coloured ? dimColour : nil)
                 } else {
-                    let live = Double(working[i]) / Double(sites[i])
+                    let live = Double(working[i]) / Double(fullest)
                     let ramp: [Character] = u ? ["░", "▒", "▓", "█"] : [":", "+", "%", "#"]
                     let level = live >= 1 ? 3 : live >= 0.75 ? 2 : live >= 0.5 ? 1 : 0
                     cell = Cell(ramp[level], fg: coloured ? qubitColour : nil)

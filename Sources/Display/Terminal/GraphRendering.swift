@@ -41,7 +41,9 @@ extension TerminalRenderer {
         case .free:
             body = freeLayout(d, caps)
         }
-        if let caption = d.caption { body.append(textLine(caption, width: caps.width, caps: caps)) }
+        if let caption = d.caption {
+            body += wrapped(caption, width: max(1, caps.width), unicode: caps.unicode).map { cells($0) }
+        }
         body += chainLegend(d, caps)
         return titled(d.title, body, caps: caps) + noteLines(notes, caps: caps)
     }

@@ -71,14 +71,16 @@ enum GraphDrawings {
             ?? (chains ?? []).indices.map(String.init)
         let dead = graph.removedNodes.count
         let deadText = dead > 0 ? ", \(dead) dead" : ""
+        // A lattice with dead qubits is named by its lattice; the count follows.
+        let name = dead > 0 ? graph.topology?.description ?? graph.name : graph.name
         let caption: String
         if let chains {
             let used = chains.reduce(0) { $0 + $1.count }
             let longest = chains.map(\.count).max() ?? 0
-            caption = "\(source?.name ?? "\(chains.count) nodes") -> \(graph.name): \(used) of \(graph.nodeCount) qubits in \(chains.count) chains, longest \(longest)\(deadText)"
+            caption = "\(source?.name ?? "\(chains.count) nodes") -> \(name): \(used) of \(graph.nodeCount) qubits in \(chains.count) chains, longest \(longest)\(deadText)"
         } else {
             let what = graph.topology == nil ? ("nodes", "edges") : ("qubits", "couplers")
-            caption = "\(graph.name): \(graph.nodeCount) \(what.0), \(graph.edgeCount) \(what.1)\(deadText)"
+            caption = "\(name): \(graph.nodeCount) \(what.0), \(graph.edgeCount) \(what.1)\(deadText)"
         }
         return GraphDrawing(layout: layout, nodes: nodes, edges: edges, chainNames: embedding ? names : [],
                             title: title, caption: caption)

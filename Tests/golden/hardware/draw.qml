@@ -7,7 +7,7 @@ print(d)
 # expect:
 # expect: │││× ││││
 # expect: ──── ────
-# expect: chimera(2) with 2 dead qubits: 30 qubits, 70 couplers, 2 dead
+# expect: chimera(2): 30 qubits, 70 couplers, 2 dead
 print(contains(d.svg, "class=\"dead\""))   # expect: true
 save(draw(pegasus(2), title: "P2"), "/tmp/qrepl-golden-hw.svg")
 print(starts_with(read_text("/tmp/qrepl-golden-hw.svg"), "<?xml"))   # expect: true

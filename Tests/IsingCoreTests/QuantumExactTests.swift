@@ -94,6 +94,22 @@ final class QuantumExactTests: XCTestCase {
         }
     }
 
+    /// kl and tv against an exact_quantum sample set use its diagonal distribution, not
+    /// exp(−βE)/Z: exact draws are close to it and far from the classical distribution.
+    func testKLUsesTheQuantumDiagonal() throws {
+        var bqm = BinaryQuadraticModel(vartype: .spin)
+        for (i, x) in [0.2, -0.1, 0.3].enumerated() { bqm.addLinear(.int(i), x) }
+        bqm.addQuadratic(.int(0), .int(1), -0.6)
+        bqm.addQuadratic(.int(1), .int(2), 0.4)
+        let quantum = try QuantumExactSolver(gamma: 1, beta: 1).sample(bqm, SampleRequest(reads: 20_000, seed: 3))
+        let classical = try ExactSolver(beta: 1).sample(bqm, SampleRequest(reads: 0, seed: 0))
+        let reference = try XCTUnwrap(quantum.exact), boltzmann = try XCTUnwrap(classical.exact)
+        // the KL of 20000 exact draws over 8 states is about 7 / 40000
+        XCTAssertLessThan(try Observables.klDivergence(quantum, exact: reference), 0.001)
+        XCTAssertGreaterThan(try Observables.klDivergence(quantum, exact: boltzmann), 0.02)
+        XCTAssertLessThan(try Observables.totalVariation(quantum, exact: reference), 0.02)
+    }
+
     /// The quantum ground energy from Lanczos matches the closed form of two spins.
     func testLanczosGroundEnergy() {
         let j = -0.8, g = 0.6

@@ -31,10 +31,11 @@ public struct TrotterStep: Sendable, Equatable {
     public static let maxBond = 50.0
 
     /// The step for β·(c·H_P − Γ Σ σx) with P slices; Γ = 0 (or a vanishing βΓ/P) locks the
-    /// slices together with `maxBond`, and one slice has no bonds.
+    /// slices together with `maxBond`, one slice has no bonds, and `a` is capped at 1e30.
     public static func step(beta: Double, classical c: Double, gamma: Double, slices: Int) -> TrotterStep {
         let p = Double(max(slices, 1))
-        let a = beta * c / p
+        // Capped so that it stays finite in Float (0 · ∞ would make a NaN energy change).
+        let a = min(beta * c / p, 1e30)
         guard slices > 1 else { return TrotterStep(a: a, bond: 0) }
         let x = beta * gamma / p
         let t = tanh(x)

@@ -26,6 +26,9 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
     public var shape: PictureShape?
     /// The classes of one-hot columns at the end of the logical data, once known.
     public var classColumns: [Int] = []
+    /// The last batch's moments, kept with the batch (whose storage it holds, so a batch
+    /// with the same storage is the same data): full-batch training computes them once.
+    private var positiveCache: (batch: Dataset, mean: [Double], pairs: [Double])?
 
     /// A machine on `graph` with parameters drawn uniformly from [−scale, scale] (seed
     /// 004 starts from [−1e−6, 1e−6] to break the symmetry).
@@ -224,13 +227,25 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
     /// ⟨z_u z_v⟩_model − ⟨z_u z_v⟩_data for the couplings (eqs. 12–13 of seed 004 in this
     /// sign convention).
     public func gradient(on batch: Dataset, _ request: GradientRequest) throws -> GradientEstimate {
-        let data = try modelData(batch)
-        let positive = moments(of: data)
+        let positive = try positivePhase(batch)
         let negative = try modelMoments(request)
         var g = [Double](repeating: 0, count: h.count + J.count)
         for i in 0..<h.count { g[i] = negative.mean[i] - positive.mean[i] }
         for k in 0..<J.count { g[h.count + k] = negative.pairs[k] - positive.pairs[k] }
         return GradientEstimate(ascent: g, statistics: [("model_energy", negative.meanEnergy)])
+    }
+
+    /// The moments of a batch of logical or model rows, reused while the same batch (the
+    /// same storage) comes back.
+    func positivePhase(_ batch: Dataset) throws -> (mean: [Double], pairs: [Double]) {
+        func storage(_ d: Dataset) -> UnsafeRawPointer? { d.values.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        if let c = positiveCache, c.batch.count == batch.count, c.batch.dimension == batch.dimension,
+           storage(c.batch) == storage(batch) {
+            return (c.mean, c.pairs)
+        }
+        let m = moments(of: try modelData(batch))
+        positiveCache = (batch, m.mean, m.pairs)
+        return m
     }
 
     // MARK: Exact quantities

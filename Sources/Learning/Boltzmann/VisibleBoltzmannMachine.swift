@@ -47,8 +47,9 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
         self.graph = graph
         self.chains = chains
         var rng = Xoshiro256(seed: seed)
-        h = (0..<graph.nodeCount).map { _ in initialScale * (2 * rng.nextDouble() - 1) }
-        J = (0..<graph.edgeCount).map { _ in initialScale * (2 * rng.nextDouble() - 1) }
+        func draw() -> Double { initialScale == 0 ? 0 : initialScale * (2 * rng.nextDouble() - 1) }
+        h = (0..<graph.nodeCount).map { _ in draw() }
+        J = (0..<graph.edgeCount).map { _ in draw() }
     }
 
     /// The hardware-embedded machine of an embedding: the qubits of all chains (chain by

@@ -82,6 +82,13 @@ final class DatasetValue: NativeValue, FigureSource {
         }
     }
 
+    /// `a + b`: the rows of b after those of a.
+    override func binaryOperation(_ op: String, _ other: Value, selfOnLeft: Bool, interpreter: Interpreter) throws -> Value? {
+        guard op == "+", case .object(let o as DatasetValue) = other else { return nil }
+        let parts = selfOnLeft ? [data, o.data] : [o.data, data]
+        do { return .object(DatasetValue(try Dataset.concatenate(parts))) } catch let e as IsingError { throw Diagnostic.runtime(e.message, at: nil) }
+    }
+
     override func subscripted(_ index: Value, interpreter: Interpreter) throws -> Value? {
         if case .range(let r) = index {
             let picked = Interpreter.sliceIndices(r, count: data.count)

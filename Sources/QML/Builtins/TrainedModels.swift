@@ -6,9 +6,9 @@ extension BuiltinRegistry {
     static func registerModelUse(into r: inout BuiltinRegistry) {
         r.add("reconstruct", [.required("model"), .required("corrupted"), .optional("sampler", "exact() up to 20 variables"),
                               .optional("votes", "100"), .optional("seed", "0"), .optional("clamp", "\"fix\"")], topic: "learning", doc: """
-            Fills in the masked pixels of corrupted pictures: the known pixels are clamped, `votes` samples are drawn and each
-            unknown pixel is the majority over them (0 for a tie), as in seed 004. `clamp:` is "fix" (exact classical
-            clamping) or a field strength h_max applied to every qubit of the known chains.
+            Fills in the masked pixels of corrupted pictures by clamping the known ones and sampling the rest.
+            `votes` samples are drawn per picture and each unknown pixel is the majority over them (0 for a tie), as in
+            seed 004. `clamp:` is "fix" (exact classical clamping) or a field strength h_max on every qubit of the known chains.
             let rec = reconstruct(m, corrupt(test, block: (5, 4), seed: 1), sampler: sa(), votes: 100)
             """) { args in
             let m = try args.boltzmann(0), data = try args.dataset(1)
@@ -22,8 +22,8 @@ extension BuiltinRegistry {
         r.add("classify", [.required("model"), .required("pictures"), .optional("classes", "the model's"),
                            .optional("sampler", "exact() up to 20 variables"), .optional("votes", "100"), .optional("seed", "0"),
                            .optional("clamp", "\"fix\"")], topic: "learning", doc: """
-            The class of each picture: the pixels are clamped and the one-hot class variables sampled; the class that is +1 in
-            most of the `votes` samples wins (seed 004). The model must have been trained on data with append_labels.
+            The class of each picture, found by clamping its pixels and sampling the one-hot class variables.
+            The class that is +1 in most of the `votes` samples wins (seed 004). Train the model on data with append_labels.
             let predicted = classify(m, test, sampler: sa(), votes: 100); accuracy(predicted, test.labels)
             """) { args in
             let m = try args.boltzmann(0), data = try args.dataset(1)
@@ -44,8 +44,8 @@ extension BuiltinRegistry {
         }
         r.add("generate", [.required("model"), .optional("clamp", "{}"), .optional("n", "36"), .optional("sampler", "exact() up to 20 variables"),
                            .optional("seed", "0"), .optional("mode", "\"fix\"")], topic: "learning", doc: """
-            Samples of a model with some variables clamped: `clamp: {class: 2}` sets the one-hot class variables,
-            `{0: 1, 5: -1}` sets variables by index. Returns a data set of logical rows (pictures when the model knows its shape).
+            Samples of a model with some variables clamped, as a data set of logical rows.
+            `clamp: {class: 2}` sets the one-hot class variables, `{0: 1, 5: -1}` sets variables by index. Rows are pictures when the model knows its shape.
             show(generate(m, clamp: {class: 3}, n: 12, sampler: sa()))
             """) { args in
             let m = try args.boltzmann(0)

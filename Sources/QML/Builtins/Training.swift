@@ -130,8 +130,8 @@ extension BuiltinRegistry {
             return .object(TrainingLoopValue(loop, model: args.value(0)))
         }
         r.add("resume", [.required("path"), .optional("sampler", "exact() if it was exact")], topic: "learning", doc: """
-            A training loop continued from a checkpoint: the same model, momentum, step and history, so it ends bit-for-bit
-            where the uninterrupted run would. Give the same sampler the run used (exact() is rebuilt by itself).
+            A training loop continued from a checkpoint, ending bit-for-bit where the uninterrupted run would.
+            It has the same model, momentum, step and history. Give the sampler the run used (exact() is rebuilt by itself).
             let loop = resume("run.json", sampler: sa(sweeps: 200)); loop.run()
             """) { args in
             let path = try args.string(0)

@@ -2,71 +2,44 @@ import IsingCore
 
 /// How known values are imposed on a Boltzmann machine when sampling the rest.
 public enum ClampMode: Sendable, Equatable {
+    /// A device sampler's top field (seed 004's h_MAX) for samplers with parameter
+    /// ranges (the annealer), exact conditioning for the others.
+    case automatic
     /// The clamped variables are removed and their values folded into the fields of
     /// their neighbours: classical clamping, exact.
     case fix
     /// A strong field of this size pulls every clamped qubit towards its value (seed
     /// 004's h_MAX on the annealer); the qubit stays dynamical.
     case field(Double)
+
+    /// The strength `ClampedSampler` takes for this mode and sampler (nil: exact).
+    func strength(for sampler: any Sampler) -> Double? {
+        switch self {
+        case .automatic: return ClampedSampler.defaultStrength(for: sampler)
+        case .fix: return nil
+        case .field(let s): return s
+        }
+    }
 }
 
 /// Sampling a machine with some logical variables clamped, decoding each read to
-/// logical values.
+/// logical values. Clamping goes through the `ClampedSampler` composite, on every
+/// qubit of a clamped variable's chain.
 extension VisibleBoltzmannMachine {
     /// `reads` samples of the machine with the logical variables in `known` (index →
-    /// ±1) clamped, as logical rows (majority vote in each chain; clamped variables
-    /// read back their values).
+    /// ±1) clamped, as logical rows (majority vote in each chain).
     public func sampleClamped(_ known: [Int: Double], reads: Int, sampler: any Sampler, mode: ClampMode,
                               seed: UInt64, threads: Int = 1) throws -> [[Double]] {
-        for (i, v) in known {
+        var values: [(Label, Int8)] = []
+        for (i, v) in known.sorted(by: { $0.key < $1.key }) {
             guard i >= 0, i < logicalCount else { throw IsingError("clamped variable \(i) is outside the model's \(logicalCount) variables") }
             guard v == 1 || v == -1 else { throw IsingError("a clamped value must be -1 or +1, got \(v)") }
+            for q in chains?[i] ?? [i] { values.append((graph.nodes[q], v > 0 ? 1 : -1)) }
         }
-        var fixed = [Double?](repeating: nil, count: count)
-        for (i, v) in known {
-            for q in chains?[i] ?? [i] { fixed[q] = v }
-        }
-        var m = BinaryQuadraticModel(vartype: .spin)
-        var freeIndex = [Int](repeating: -1, count: count)
-        switch mode {
-        case .fix:
-            var fields = h
-            for (k, (u, v)) in graph.edges.enumerated() {
-                if let zu = fixed[u], fixed[v] == nil { fields[v] += J[k] * zu }
-                if let zv = fixed[v], fixed[u] == nil { fields[u] += J[k] * zv }
-            }
-            for q in 0..<count where fixed[q] == nil {
-                freeIndex[q] = m.addVariable(graph.nodes[q])
-                m.addLinear(graph.nodes[q], fields[q])
-            }
-            for (k, (u, v)) in graph.edges.enumerated() where freeIndex[u] >= 0 && freeIndex[v] >= 0 {
-                m.addQuadratic(index: freeIndex[u], index: freeIndex[v], J[k])
-            }
-        case .field(let strength):
-            guard strength.isFinite, strength > 0 else { throw IsingError("the clamping strength must be a positive number") }
-            m = bqm
-            for q in 0..<count {
-                freeIndex[q] = q
-                if let z = fixed[q] { m.addLinear(graph.nodes[q], -strength * z) }
-            }
-        }
-        var state = [Double](repeating: 0, count: count)
-        for q in 0..<count { if let z = fixed[q] { state[q] = z } }
-        var rows: [[Double]] = []
-        if m.count == 0 {
-            return [[Double]](repeating: decode(state[...]), count: reads)
-        }
-        let raw = try sampler.sample(SpinModel(m), SampleRequest(reads: reads, seed: seed, threads: threads))
-        let n = m.count
-        let got = raw.states.count / n
-        rows.reserveCapacity(got)
-        for r in 0..<got {
-            for q in 0..<count where freeIndex[q] >= 0 && (mode != .fix || fixed[q] == nil) {
-                state[q] = Double(raw.states[r * n + freeIndex[q]])
-            }
-            rows.append(decode(state[...]))
-        }
-        return rows
+        let clamped = try ClampedSampler(inner: sampler, values: values, strength: mode.strength(for: sampler))
+        let raw = try clamped.sample(SpinModel(bqm), SampleRequest(reads: reads, seed: seed, threads: threads))
+        let rows = raw.states.count / count
+        return (0..<rows).map { r in decode(raw.states[(r * count)..<((r + 1) * count)].map(Double.init)[...]) }
     }
 
     /// Seed 004's reconstruction: for each row, the unmasked values are clamped, `votes`

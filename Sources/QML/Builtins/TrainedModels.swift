@@ -5,10 +5,11 @@ extension BuiltinRegistry {
     /// Using a trained Boltzmann machine: reconstruct, classify, generate.
     static func registerModelUse(into r: inout BuiltinRegistry) {
         r.add("reconstruct", [.required("model"), .required("corrupted"), .optional("sampler", "exact() up to 20 variables"),
-                              .optional("votes", "100"), .optional("seed", "0"), .optional("clamp", "\"fix\"")], topic: "learning", doc: """
+                              .optional("votes", "100"), .optional("seed", "0"), .optional("clamp", "\"auto\"")], topic: "learning", doc: """
             Fills in the masked pixels of corrupted pictures by clamping the known ones and sampling the rest.
             `votes` samples are drawn per picture and each unknown pixel is the majority over them (0 for a tie), as in
-            seed 004. `clamp:` is "fix" (exact classical clamping) or a field strength h_max on every qubit of the known chains.
+            seed 004. `clamp:` is "fix" (exact classical clamping), a field strength h_max on every qubit of the known
+            chains, or "auto": the top of an annealer's h range (as the paper does), exact clamping for other samplers.
             let rec = reconstruct(m, corrupt(test, block: (5, 4), seed: 1), sampler: sa(), votes: 100)
             """) { args in
             let m = try args.boltzmann(0), data = try args.dataset(1)
@@ -21,7 +22,7 @@ extension BuiltinRegistry {
         }
         r.add("classify", [.required("model"), .required("pictures"), .optional("classes", "the model's"),
                            .optional("sampler", "exact() up to 20 variables"), .optional("votes", "100"), .optional("seed", "0"),
-                           .optional("clamp", "\"fix\"")], topic: "learning", doc: """
+                           .optional("clamp", "\"auto\"")], topic: "learning", doc: """
             The class of each picture, found by clamping its pixels and sampling the one-hot class variables.
             The class that is +1 in most of the `votes` samples wins (seed 004). Train the model on data with append_labels.
             let predicted = classify(m, test, sampler: sa(), votes: 100); accuracy(predicted, test.labels)
@@ -43,7 +44,7 @@ extension BuiltinRegistry {
             }.map { .int($0) })
         }
         r.add("generate", [.required("model"), .optional("clamp", "{}"), .optional("n", "36"), .optional("sampler", "exact() up to 20 variables"),
-                           .optional("seed", "0"), .optional("mode", "\"fix\"")], topic: "learning", doc: """
+                           .optional("seed", "0"), .optional("mode", "\"auto\"")], topic: "learning", doc: """
             Samples of a model with some variables clamped, as a data set of logical rows.
             `clamp: {class: 2}` sets the one-hot class variables, `{0: 1, 5: -1}` sets variables by index. Rows are pictures when the model knows its shape.
             show(generate(m, clamp: {class: 3}, n: 12, sampler: sa()))

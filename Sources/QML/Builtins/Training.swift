@@ -21,10 +21,11 @@ extension Arguments {
     /// How known values are clamped: "fix" or a field strength.
     func clampMode(_ i: Int) throws -> ClampMode {
         switch value(i) {
-        case .null: return .fix
+        case .null: return .automatic
+        case .string(let s) where s.value == "auto": return .automatic
         case .string(let s) where s.value == "fix": return .fix
         case .int, .float: return .field(try double(i))
-        default: throw error("`\(name(i))` must be \"fix\" (remove the clamped variables) or a field strength such as 5.0")
+        default: throw error("`\(name(i))` must be \"auto\", \"fix\" (remove the clamped variables) or a field strength such as 5.0")
         }
     }
 

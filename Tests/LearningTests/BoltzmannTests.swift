@@ -96,6 +96,27 @@ final class BoltzmannTests: XCTestCase {
         XCTAssertEqual(resumed.history.column("grad_norm"), whole.history.column("grad_norm"))
     }
 
+    /// A cancellation request (Ctrl-C) stops the loop between steps with the model at its
+    /// last completed step; running again finishes exactly as an uninterrupted run.
+    func testCancellationPausesAndRunResumes() throws {
+        let data = try randomData(4, rows: 20, seed: 6)
+        let sampler = try MCMCSampler(kind: .gibbs, sweeps: 3, beta: 1, burnIn: 0, thin: 1, scan: .sequential)
+        let settings = TrainingSettings(hyper: HyperParameters(learningRate: 0.05, l2: 0, momentum: 0.5, reads: 10),
+                                        batchSize: 6, steps: 30, seed: 3, threads: 1)
+        let whole = try TrainingLoop(model: try randomMachine(4, seed: 1, scale: 1e-6), data: data, sampler: sampler, settings: settings)
+        try whole.run()
+        let paused = try TrainingLoop(model: try randomMachine(4, seed: 1, scale: 1e-6), data: data, sampler: sampler, settings: settings)
+        defer { Cancellation.reset() }
+        XCTAssertThrowsError(try paused.run(afterStep: { step in if step == 12 { Cancellation.request() } })) { error in
+            XCTAssertTrue(error is CancelledError)
+        }
+        XCTAssertEqual(paused.step, 12)
+        XCTAssertEqual(paused.history.count, 12)
+        Cancellation.reset()
+        try paused.run()
+        XCTAssertEqual(paused.model.parameters, whole.model.parameters)
+    }
+
     func testStopsBeforeAParameterLeavesItsRange() throws {
         let data = try Dataset(rows: [[1, 1], [-1, -1], [1, 1]])
         var s = TrainingSettings(hyper: HyperParameters(learningRate: 0.5, l2: 0, momentum: 0, reads: 1), steps: 100, seed: 0)

@@ -24,6 +24,7 @@ public enum TerminalRenderer {
         case .heatmap(let heatmap): lines = renderHeatmap(heatmap, caps)
         case .pictures(let grid): lines = renderPictures(grid, caps)
         case .table(let table): lines = renderTable(table, caps)
+        case .graph(let drawing): lines = renderGraph(drawing, caps)
         }
         return emit(lines, caps)
     }

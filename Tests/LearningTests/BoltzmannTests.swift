@@ -94,6 +94,10 @@ final class BoltzmannTests: XCTestCase {
         XCTAssertEqual(resumed.model.parameters, whole.model.parameters)
         XCTAssertEqual(resumed.velocity, whole.velocity)
         XCTAssertEqual(resumed.history.column("grad_norm"), whole.history.column("grad_norm"))
+        // The data may be given again (as it must be for sets too large to copy), and other data is refused.
+        let contents = try Checkpoint.read(path)
+        XCTAssertEqual(try Checkpoint.resume(contents, sampler: sampler, data: data).data, data)
+        XCTAssertThrowsError(try Checkpoint.resume(contents, sampler: sampler, data: try randomData(5, rows: 30, seed: 5)))
     }
 
     /// A cancellation request (Ctrl-C) stops the loop between steps with the model at its

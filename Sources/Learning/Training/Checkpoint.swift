@@ -4,12 +4,17 @@ import IsingCore
 /// Checkpoints of training runs: one JSON file with the model's snapshot, the momentum
 /// buffer, the step, the history, the settings, the training data and the sampler's
 /// description. Numbers are written in their shortest exact form, so resuming from a
-/// checkpoint continues bit-for-bit.
+/// checkpoint continues bit-for-bit. Training data of more than `maxStoredValues` values
+/// (MNIST-sized sets) are not copied into the file: only their size and a fingerprint
+/// are, and the data must be given again on resuming.
 public enum Checkpoint {
     /// What a checkpoint file holds, before the loop is rebuilt.
     public struct Contents {
         public var model: any TrainableModel
-        public var data: Dataset
+        /// The training data, when the checkpoint holds it.
+        public var data: Dataset?
+        /// The training data's rows, columns and fingerprint, to check data given again.
+        public var dataFingerprint: (count: Int, dimension: Int, hash: UInt64)
         public var settings: TrainingSettings
         public var step: Int
         public var velocity: [Double]
@@ -18,6 +23,18 @@ public enum Checkpoint {
         /// The sampler's name and settings, as the run described them.
         public var samplerName: String
         public var samplerSettings: [(String, String)]
+    }
+
+    /// The largest training set (in values) copied into a checkpoint.
+    public static let maxStoredValues = 2_000_000
+
+    /// A 64-bit FNV-1a hash of a data set's values and shape.
+    public static func fingerprint(_ d: Dataset) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ x: UInt64) { h = (h ^ x) &* 0x0000_0100_0000_01B3 }
+        mix(UInt64(d.count)); mix(UInt64(d.dimension))
+        for v in d.values { mix(v.bitPattern) }
+        return h
     }
 
     /// Writes the loop's state to `path` (atomically).
@@ -53,8 +70,10 @@ public enum Checkpoint {
                 ("settings", JSON.object(loop.sampler.settings.map { ($0.0, JSON.string($0.1)) })),
             ])),
             ("data", JSON.object([
+                ("count", JSON.integer(d.count)),
                 ("dimension", JSON.integer(d.dimension)),
-                ("values", numbers(d.values)),
+                ("fingerprint", JSON.string(String(fingerprint(d)))),
+                ("values", d.values.count <= maxStoredValues ? numbers(d.values) : JSONNode(.null)),
                 ("labels", d.labels.map { JSON.array($0.map(JSON.integer)) } ?? JSONNode(.null)),
                 ("shape", d.shape.map { JSON.array([JSON.integer($0.height), JSON.integer($0.width)]) } ?? JSONNode(.null)),
                 ("class_columns", JSON.array(d.classColumns.map(JSON.integer))),
@@ -114,10 +133,16 @@ public enum Checkpoint {
             let hw = try ints(dn["shape"], "data shape")
             if hw.count == 2 { shape = PictureShape(height: hw[0], width: hw[1]) }
         }
-        var data = try Dataset(values: try doubles(dn["values"], "data values"), dimension: dn["dimension"]?.int ?? 0,
-                               labels: dn["labels"]?.array == nil ? nil : try ints(dn["labels"], "labels"), shape: shape,
-                               name: dn["name"]?.string ?? "data")
-        data.classColumns = dn["class_columns"].map { (try? ints($0, "class columns")) ?? [] } ?? []
+        var data: Dataset?
+        if dn["values"]?.array != nil {
+            var d = try Dataset(values: try doubles(dn["values"], "data values"), dimension: dn["dimension"]?.int ?? 0,
+                                labels: dn["labels"]?.array == nil ? nil : try ints(dn["labels"], "labels"), shape: shape,
+                                name: dn["name"]?.string ?? "data")
+            d.classColumns = dn["class_columns"].map { (try? ints($0, "class columns")) ?? [] } ?? []
+            data = d
+        }
+        let fingerprint = (count: dn["count"]?.int ?? data?.count ?? 0, dimension: dn["dimension"]?.int ?? 0,
+                           hash: dn["fingerprint"]?.string.flatMap { UInt64($0) } ?? 0)
         let hn = try need(root["history"], "history")
         let columns = try need(hn["columns"], "history columns").array?.compactMap(\.string) ?? []
         let values = try (try need(hn["values"], "history values").array ?? []).map { try doubles($0, "history values") }
@@ -128,16 +153,23 @@ public enum Checkpoint {
         if case .object(let members)? = root["sampler"]?["settings"]?.value {
             samplerSettings = members.map { ($0.key, $0.value.string ?? "") }
         }
-        return Contents(model: model, data: data, settings: settings, step: root["step"]?.int ?? 0,
+        return Contents(model: model, data: data, dataFingerprint: fingerprint, settings: settings, step: root["step"]?.int ?? 0,
                         velocity: try doubles(root["velocity"], "velocity"),
                         history: TrainingHistory(columns: columns, values: values, stopReason: hn["stop_reason"]?.string),
                         elapsed: root["elapsed"]?.double ?? 0,
                         samplerName: root["sampler"]?["name"]?.string ?? "", samplerSettings: samplerSettings)
     }
 
-    /// The loop a checkpoint describes, continuing with `sampler`.
-    public static func resume(_ c: Contents, sampler: any Sampler) throws -> TrainingLoop {
-        let loop = try TrainingLoop(model: c.model, data: c.data, sampler: sampler, settings: c.settings)
+    /// The loop a checkpoint describes, continuing with `sampler` (and `data`, which must
+    /// be the run's training data; required when the checkpoint does not hold it).
+    public static func resume(_ c: Contents, sampler: any Sampler, data given: Dataset? = nil) throws -> TrainingLoop {
+        if let given, fingerprint(given) != c.dataFingerprint.hash {
+            throw IsingError("the data given is not the data the run was trained on (\(c.dataFingerprint.count) rows of \(c.dataFingerprint.dimension) values)")
+        }
+        guard let data = given ?? c.data else {
+            throw IsingError("the checkpoint does not hold its \(c.dataFingerprint.count) rows of training data; give them again with data:")
+        }
+        let loop = try TrainingLoop(model: c.model, data: data, sampler: sampler, settings: c.settings)
         try loop.restoreProgress(step: c.step, velocity: c.velocity, history: c.history, elapsed: c.elapsed)
         return loop
     }

@@ -130,9 +130,11 @@ extension BuiltinRegistry {
             let loop = try native(args) { try TrainingLoop(model: model, data: data, sampler: sampler, settings: settings) }
             return .object(TrainingLoopValue(loop, model: args.value(0)))
         }
-        r.add("resume", [.required("path"), .optional("sampler", "exact() if it was exact")], topic: "learning", doc: """
+        r.add("resume", [.required("path"), .optional("sampler", "exact() if it was exact"), .optional("data", "the checkpoint's copy")],
+              topic: "learning", doc: """
             A training loop continued from a checkpoint, ending bit-for-bit where the uninterrupted run would.
-            It has the same model, momentum, step and history. Give the sampler the run used (exact() is rebuilt by itself).
+            It has the same model, momentum, step and history. Give the sampler the run used (exact() is rebuilt by itself);
+            training sets of more than 2 million values are not copied into checkpoints and are given again with `data:`.
             let loop = resume("run.json", sampler: sa(sweeps: 200)); loop.run()
             """) { args in
             let path = try args.string(0)
@@ -150,7 +152,8 @@ extension BuiltinRegistry {
             } else {
                 throw args.error("give the sampler the run used: \(contents.samplerName)(...)", hint: "resume(\"\(path)\", sampler: ...)")
             }
-            let loop = try native(args) { try Checkpoint.resume(contents, sampler: sampler) }
+            let data = args.has(2) ? try args.dataset(2) : nil
+            let loop = try native(args) { try Checkpoint.resume(contents, sampler: sampler, data: data) }
             guard let model = modelValue(contents.model) else { throw args.error("this build cannot show a \(contents.model.kind) model") }
             return .object(TrainingLoopValue(loop, model: model))
         }

@@ -30,6 +30,7 @@ extension VisibleBoltzmannMachine {
     /// ±1) clamped, as logical rows (majority vote in each chain).
     public func sampleClamped(_ known: [Int: Double], reads: Int, sampler: any Sampler, mode: ClampMode,
                               seed: UInt64, threads: Int = 1) throws -> [[Double]] {
+        try checkSampleSize(reads)
         var values: [(Label, Int8)] = []
         for (i, v) in known.sorted(by: { $0.key < $1.key }) {
             guard i >= 0, i < logicalCount else { throw IsingError("clamped variable \(i) is outside the model's \(logicalCount) variables") }

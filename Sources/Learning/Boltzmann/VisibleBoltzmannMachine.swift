@@ -184,6 +184,7 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
     /// The model's moments from the request's sampler: exact when the sampler reports
     /// exact magnetisations and correlations, otherwise averages over its samples.
     public func modelMoments(_ request: GradientRequest) throws -> (mean: [Double], pairs: [Double], meanEnergy: Double) {
+        try checkSampleSize(request.reads)
         let spin = SpinModel(bqm)
         let exactSampler = request.sampler is ExactSolver
         let reads = exactSampler ? 0 : request.reads
@@ -212,6 +213,14 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
         let n = Double(rows)
         let energy = raw.energies.isEmpty ? Double.nan : raw.energies.reduce(0, +) / Double(raw.energies.count)
         return (m.map { $0 / n }, c.map { $0 / n }, energy)
+    }
+
+    /// Refuses requests for more than 10^9 state values (reads × variables).
+    func checkSampleSize(_ reads: Int) throws {
+        let (total, overflow) = reads.multipliedReportingOverflow(by: max(count, 1))
+        guard reads >= 0, !overflow, total <= 1_000_000_000 else {
+            throw IsingError("\(reads) reads of \(count) variables would hold more than 10^9 values")
+        }
     }
 
     // MARK: TrainableModel
@@ -272,6 +281,7 @@ public final class VisibleBoltzmannMachine: TrainableModel, @unchecked Sendable 
     /// The model's samples from a sampler, as logical rows.
     public func sample(_ n: Int, sampler: any Sampler, seed: UInt64, threads: Int = 1) throws -> Dataset {
         guard n >= 0 else { throw IsingError("the number of samples must not be negative") }
+        try checkSampleSize(n)
         let raw = try sampler.sample(SpinModel(bqm), SampleRequest(reads: n, seed: seed, threads: threads))
         return try logicalData(raw)
     }

@@ -92,8 +92,14 @@ public enum ArrayFiles {
     static func dataset(shape: [Int], values: [Double], labels: [Double]?, name: String) throws -> Dataset {
         guard let n = shape.first else { throw IsingError("\(name): a data set needs at least one dimension") }
         let rest = shape.dropFirst()
-        let dim = rest.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue })
-        guard values.count == n * dim else { throw IsingError("\(name): \(values.count) values for shape \(shape)") }
+        var dim = 1
+        for s in rest {
+            let (p, o) = dim.multipliedReportingOverflow(by: s)
+            guard !o, s >= 0 else { throw IsingError("\(name): the shape \(shape) is too large") }
+            dim = p
+        }
+        let (total, overflow) = n.multipliedReportingOverflow(by: dim)
+        guard !overflow, values.count == total else { throw IsingError("\(name): \(values.count) values for shape \(shape)") }
         var intLabels: [Int]?
         if let labels {
             guard labels.count == n else { throw IsingError("\(name): \(labels.count) labels for \(n) rows") }

@@ -12,6 +12,9 @@ extension Dataset {
         guard rows >= 1, cols >= 1, rows <= 20, cols <= 20 else {
             throw IsingError("bars and stripes needs between 1 and 20 rows and columns, got \(rows) x \(cols)")
         }
+        guard ((1 << rows) + (1 << cols)) * rows * cols <= 50_000_000 else {
+            throw IsingError("bars and stripes of \(rows) x \(cols) would hold more than 50 million values")
+        }
         var values: [Double] = []
         var labels: [Int] = []
         for k in 0..<(1 << rows) {
@@ -30,7 +33,9 @@ extension Dataset {
     /// spin model of at most 30 variables, as ±1 rows in the model's variable order.
     public static func exactSamples(of model: BinaryQuadraticModel, count: Int, seed: UInt64, beta: Double = 1,
                                     threads: Int = 1) throws -> Dataset {
-        guard count >= 0, count <= 10_000_000 else { throw IsingError("the count must be between 0 and 10000000, got \(count)") }
+        guard count >= 0, count <= 10_000_000, count * max(model.count, 1) <= 100_000_000 else {
+            throw IsingError("the count must be between 0 and 10000000, and count x variables at most 10^8; got \(count) x \(model.count)")
+        }
         let solver = try ExactSolver(beta: beta)
         let spins = model.vartype == .spin ? model : model.converted(to: .spin)
         let raw = try solver.sample(SpinModel(spins), SampleRequest(reads: count, seed: seed, threads: threads))

@@ -34,3 +34,10 @@ r.run()
 let whole = train(fvbm(complete(4), seed: 2), data, sampler: gibbs(sweeps: 5), reads: 20, batch: 3, lr: 0.05, steps: 20, seed: 5)
 whole.run()
 print(r.model.J == whole.model.J, r.model.h == whole.model.h)   # expect: true true
+# histories, data sets and models draw themselves
+print(repr(plot(loop.history.loglik)))              # expect: Figure(plot, 1 series)
+print(repr(plot(loop.history)))                     # expect: Figure(plot, 1 series: training history)
+print(repr(table(loop.history)))                    # expect: Figure(table, 20 rows)
+print(repr(show(data, 4)))                          # expect: Figure(4 pictures)
+print(repr(heatmap(m)))                             # expect: Figure(heatmap 4 x 4: couplings J (fields h on the diagonal))
+print(len(loop.history), loop.history.rows[0].step)   # expect: 60 1

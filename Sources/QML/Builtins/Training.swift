@@ -90,7 +90,8 @@ extension BuiltinRegistry {
             A training loop (gray-box learning, seed 004): positive phase from the data, negative phase from `reads` samples.
             Each step updates v = momentum v + lr (g - l2 J), theta += v with g = <s>_model - <s>_data for fields and
             <s_i s_j>_model - <s_i s_j>_data for couplings; exact() gives the exact gradient. Defaults are seed 004's Table III.
-            `stop_outside: {h: (-2, 2), J: (-1, 1)}` (or true for these device ranges) stops before a parameter leaves its range;
+            `stop_outside: (h: (-2, 2), J: (-1, 1))` stops before a parameter leaves its range (true: an annealer's own ranges,
+            or these D-Wave 2X ranges for other samplers);
             `checkpoint: "run.json"` saves every `every` steps. Nothing runs until .run().
             let loop = train(fvbm(complete(42)), bas, sampler: sa(sweeps: 200), reads: 96, steps: 3850); loop.run()
             """) { args in
@@ -112,7 +113,12 @@ extension BuiltinRegistry {
             settings.seed = try args.seed(9) ?? 0
             switch args.value(10) {
             case .null, .bool(false): break
-            case .bool(true): settings.stopOutside = ["h": -2...2, "J": -1...1]
+            case .bool(true):
+                if let device = sampler as? any RangeLimitedSampler {
+                    settings.stopOutside = ["h": device.hRange, "J": device.jRange]
+                } else {
+                    settings.stopOutside = ["h": -2...2, "J": -1...1]
+                }
             case .record(let rec):
                 for k in 0..<rec.count {
                     guard let name = rec.keys[k].asString, let items = try rec.values[k].iterated(), items.count == 2,

@@ -52,6 +52,52 @@ final class BoltzmannTests: XCTestCase {
         XCTAssertLessThan(loop.history.column("grad_norm")?.last ?? 1, 1e-6)
     }
 
+    /// On an embedded model the exact gradient with respect to every qubit's field and
+    /// every hardware coupling is the derivative of the exact log-likelihood of the
+    /// logical data after encoding.
+    func testEmbeddedExactGradientEqualsFiniteDifferences() throws {
+        let target = try GraphGenerators.grid(2, 3, periodic: false)
+        let e = Embedding(source: try GraphGenerators.complete(3), target: target, chains: [[0, 3], [1, 4], [2, 5]])
+        let m = try VisibleBoltzmannMachine(embedding: e, initialScale: 0.4, seed: 2)
+        let data = try randomData(3, rows: 25, seed: 7)
+        let g = try m.gradient(on: data, GradientRequest(sampler: try ExactSolver(), reads: 1, seed: 0, threads: 1))
+        let theta = m.parameters
+        for k in theta.indices {
+            var plus = theta, minus = theta
+            plus[k] += 1e-5
+            minus[k] -= 1e-5
+            m.parameters = plus
+            let lp = try m.logLikelihood(data)
+            m.parameters = minus
+            let lm = try m.logLikelihood(data)
+            XCTAssertEqual(g.ascent[k], (lp - lm) / 2e-5, accuracy: 1e-7, "parameter \(k)")
+        }
+    }
+
+    /// The same seed gives the same training run whatever the number of threads.
+    func testTrainingDoesNotDependOnThreadCount() throws {
+        let data = try randomData(6, rows: 40, seed: 2)
+        let sampler = try MCMCSampler(kind: .gibbs, sweeps: 4, beta: 1, burnIn: 0, thin: 1, scan: .sequential)
+        func run(_ threads: Int) throws -> [Double] {
+            let s = TrainingSettings(hyper: HyperParameters(learningRate: 0.05, l2: 1e-3, momentum: 0.5, reads: 33),
+                                     batchSize: 9, steps: 15, seed: 8, threads: threads)
+            let loop = try TrainingLoop(model: try randomMachine(6, seed: 3, scale: 1e-6), data: data, sampler: sampler, settings: s)
+            try loop.run()
+            return loop.model.parameters
+        }
+        XCTAssertEqual(try run(1), try run(3))
+    }
+
+    /// KL(data ‖ model) by hand for one spin: data 3 × (+1), 1 × (−1); model h = 0.2.
+    func testKLOfTheDataOnOneSpin() throws {
+        let m = try VisibleBoltzmannMachine(graph: try Graph(nodes: [.int(0)], edges: []), initialScale: 0)
+        m.h = [0.2]
+        let data = try Dataset(rows: [[1], [1], [1], [-1]])
+        let pPlus = exp(-0.2) / (exp(-0.2) + exp(0.2))
+        let expected = 0.75 * log(0.75 / pPlus) + 0.25 * log(0.25 / (1 - pPlus))
+        XCTAssertEqual(try LearningMetrics.klData(m, data), expected, accuracy: 1e-12)
+    }
+
     /// One step of the default update: v = μ v + η (g − λ θ on couplings), θ += v.
     func testStepAppliesMomentumAndL2OnCouplingsOnly() throws {
         let m = try randomMachine(3, seed: 2)

@@ -8,8 +8,8 @@ public enum ClampMode: Sendable, Equatable {
     /// The clamped variables are removed and their values folded into the fields of
     /// their neighbours: classical clamping, exact.
     case fix
-    /// A strong field of this size pulls every clamped qubit towards its value (seed
-    /// 004's h_MAX on the annealer); the qubit stays dynamical.
+    /// Every clamped qubit's field is set to this size, towards its value (seed 004's
+    /// h_MAX on the annealer); the qubit stays dynamical.
     case field(Double)
 
     /// The strength `ClampedSampler` takes for this mode and sampler (nil: exact).
@@ -23,8 +23,8 @@ public enum ClampMode: Sendable, Equatable {
 }
 
 /// Sampling a machine with some logical variables clamped, decoding each read to
-/// logical values. Clamping goes through the `ClampedSampler` composite, on every
-/// qubit of a clamped variable's chain.
+/// logical values. Every qubit of a clamped variable's chain is clamped: exactly through
+/// the `ClampedSampler` composite, or by programming its field to ±strength.
 extension VisibleBoltzmannMachine {
     /// `reads` samples of the machine with the logical variables in `known` (index →
     /// ±1) clamped, as logical rows (majority vote in each chain).
@@ -37,8 +37,21 @@ extension VisibleBoltzmannMachine {
             guard v == 1 || v == -1 else { throw IsingError("a clamped value must be -1 or +1, got \(v)") }
             for q in chains?[i] ?? [i] { values.append((graph.nodes[q], v > 0 ? 1 : -1)) }
         }
-        let clamped = try ClampedSampler(inner: sampler, values: values, strength: mode.strength(for: sampler))
-        let raw = try clamped.sample(SpinModel(bqm), SampleRequest(reads: reads, seed: seed, threads: threads))
+        let request = SampleRequest(reads: reads, seed: seed, threads: threads)
+        let raw: SpinSamples
+        if let strength = mode.strength(for: sampler) {
+            // Seed 004 programs the clamped qubits' fields to ±h_MAX: the field is set, not
+            // added, so a device that refuses out-of-range biases accepts the model.
+            guard strength.isFinite, strength > 0 else { throw IsingError("the clamping strength must be a positive number") }
+            var m = BinaryQuadraticModel(vartype: .spin)
+            var set: [Label: Int8] = [:]
+            for (label, v) in values { set[label] = v }
+            for (i, v) in graph.nodes.enumerated() { m.addLinear(v, set[v].map { -strength * Double($0) } ?? h[i]) }
+            for (k, (u, v)) in graph.edges.enumerated() { m.addQuadratic(index: u, index: v, J[k]) }
+            raw = try sampler.sample(SpinModel(m), request)
+        } else {
+            raw = try ClampedSampler(inner: sampler, values: values, strength: nil).sample(SpinModel(bqm), request)
+        }
         let rows = raw.states.count / count
         return (0..<rows).map { r in decode(raw.states[(r * count)..<((r + 1) * count)].map(Double.init)[...]) }
     }

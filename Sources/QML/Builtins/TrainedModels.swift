@@ -8,7 +8,7 @@ extension BuiltinRegistry {
                               .optional("votes", "100"), .optional("seed", "0"), .optional("clamp", "\"auto\"")], topic: "learning", doc: """
             Fills in the masked pixels of corrupted pictures by clamping the known ones and sampling the rest.
             `votes` samples are drawn per picture and each unknown pixel is the majority over them (0 for a tie), as in
-            seed 004. `clamp:` is "fix" (exact classical clamping), a field strength h_max on every qubit of the known
+            seed 004. `clamp:` is "fix" (exact classical clamping), a field h_max programmed on every qubit of the known
             chains, or "auto": the top of an annealer's h range (as the paper does), exact clamping for other samplers.
             let rec = reconstruct(m, corrupt(test, block: (5, 4), seed: 1), sampler: sa(), votes: 100)
             """) { args in

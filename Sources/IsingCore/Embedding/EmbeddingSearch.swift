@@ -1,0 +1,202 @@
+import Foundation
+
+/// The heuristic minor-embedding search in the family of Cai, Macready and Roy (2014):
+/// chains are placed one after another, then repeatedly torn out and re-routed along
+/// weighted shortest paths, a target node's weight growing exponentially with the number
+/// of chains already on it, until no node is shared; then chains are re-routed again
+/// without sharing to make them shorter. Several tries with different seeds run (spread
+/// over threads) and the best embedding is kept: fewest qubits, then shortest longest chain.
+public struct EmbeddingSearch: Sendable {
+    /// How many independent tries to run.
+    public var tries: Int = 10
+    /// Seconds after which no new round starts; the best embedding found so far is returned.
+    public var timeout: Double = 60
+    /// The seed of the first try; try k uses a seed derived from it and k.
+    public var seed: UInt64 = 0
+    /// Rounds without progress after which a phase stops (sharing, then chain length).
+    public var chainPatience: Int = 10
+    /// Threads the tries are spread over; the result does not depend on it.
+    public var threads: Int = 1
+    /// Chains to start from (target node indices per source node), e.g. a clique layout
+    /// with dead qubits removed; only chains that are broken or shared are re-routed.
+    public var initialChains: [[Int]]?
+    /// Told how many tries are done out of how many.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init() {}
+
+    /// The outcome of one try.
+    struct TryResult: Sendable {
+        var chains: [[Int32]]?
+        var shared: Int
+        var rounds: Int
+    }
+
+    /// Finds an embedding of `source` into `target`, or throws with the reason none was found.
+    public func run(source: Graph, target: Graph) throws -> Embedding {
+        guard tries >= 1 else { throw IsingError("tries must be at least 1, got \(tries)") }
+        guard timeout > 0 else { throw IsingError("timeout must be positive, got \(timeout)") }
+        guard chainPatience >= 1 else { throw IsingError("chain_patience must be at least 1, got \(chainPatience)") }
+        if source.nodeCount == 0 { return Embedding(source: source, target: target, chains: []) }
+        guard source.nodeCount <= target.nodeCount else {
+            throw IsingError("the source graph has \(source.nodeCount) nodes but the target only \(target.nodeCount)")
+        }
+        if let initial = initialChains {
+            guard initial.count == source.nodeCount else {
+                throw IsingError("initial chains give \(initial.count) chains for \(source.nodeCount) source nodes")
+            }
+            for chain in initial { for q in chain where q < 0 || q >= target.nodeCount {
+                throw IsingError("initial chains use target node index \(q), outside 0..<\(target.nodeCount)")
+            } }
+        }
+        let deadline = monotonicSeconds() + timeout
+        let results = TryResults(count: tries)
+        let counter = ProgressCounter()
+        let workers = max(1, min(threads, tries))
+        let options = self
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var k = w
+            while k < options.tries {
+                if Cancellation.isRequested { return }
+                let result = options.oneTry(source: source, target: target, seed: options.seed(forTry: k), deadline: deadline)
+                results.set(k, result)
+                let done = counter.increment()
+                options.progress?(done, options.tries)
+                k += workers
+            }
+        }
+        if Cancellation.isRequested { throw CancelledError() }
+        var best: [[Int32]]?
+        var fewestShared = Int.max
+        var rounds = 0
+        for r in results.all {
+            guard let r else { continue }
+            rounds = max(rounds, r.rounds)
+            fewestShared = min(fewestShared, r.shared)
+            guard let c = r.chains else { continue }
+            if let b = best {
+                let (q, m) = (c.reduce(0) { $0 + $1.count }, c.map(\.count).max() ?? 0)
+                let (bq, bm) = (b.reduce(0) { $0 + $1.count }, b.map(\.count).max() ?? 0)
+                if q < bq || (q == bq && m < bm) { best = c }
+            } else {
+                best = c
+            }
+        }
+        guard let chains = best else {
+            let timedOut = monotonicSeconds() >= deadline
+            let shared = fewestShared == Int.max ? "no try finished" :
+                "\(fewestShared) target node\(fewestShared == 1 ? "" : "s") still shared by several chains after \(rounds) rounds"
+            throw IsingError("no embedding found in \(tries) tr\(tries == 1 ? "y" : "ies")\(timedOut ? " (timed out after \(timeout) s)" : ""): \(shared); " +
+                             "try more tries, a longer timeout, a larger target or fewer dead qubits")
+        }
+        let embedding = Embedding(source: source, target: target, chains: chains.map { $0.map(Int.init).sorted() })
+        try embedding.verify()
+        return embedding
+    }
+
+    /// The seed of try k.
+    func seed(forTry k: Int) -> UInt64 {
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The weight base while chains may share nodes: a node on one other chain costs as
+    /// much as a detour of this many free nodes.
+    static let sharingWeight = 100.0
+
+    /// One try: placement, rounds until nothing is shared, then chain shortening.
+    func oneTry(source: Graph, target: Graph, seed: UInt64, deadline: Double) -> TryResult {
+        var router = ChainRouter(source: source, target: target, seed: seed)
+        let repairing = initialChains != nil
+        if let initial = initialChains {
+            for (v, chain) in initial.enumerated() { router.setChain(v, chain.map { Int32($0) }) }
+        } else {
+            for v in router.randomBreadthFirstOrder() { router.reroute(v, base: EmbeddingSearch.sharingWeight, exclusive: false) }
+        }
+        var bestShared = Int.max
+        var stale = 0
+        var round = 0
+        while true {
+            let bad = router.invalidNodes()
+            if bad.isEmpty { break }
+            if monotonicSeconds() > deadline || Cancellation.isRequested {
+                return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round)
+            }
+            let base = EmbeddingSearch.sharingWeight
+            var order = repairing ? bad : router.randomBreadthFirstOrder()
+            if repairing { router.shuffle(&order) }
+            for v in order { router.reroute(v, base: base, exclusive: false) }
+            router.recordCongestion(1)
+            round += 1
+            let shared = router.sharedNodeCount + router.invalidNodes().count
+            if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
+            if ProcessInfo.processInfo.environment["EMB_DEBUG"] != nil { print("round", round, "base", base, "shared", router.sharedNodeCount, "invalid", router.invalidNodes().count, "qubits", router.qubitCount) }
+            if stale >= chainPatience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
+        }
+        // Shorter chains: re-route without sharing, keeping a new chain only if no longer.
+        var best = router.qubitCount
+        stale = 0
+        while stale < chainPatience && monotonicSeconds() <= deadline && !Cancellation.isRequested {
+            var order = Array(0..<source.nodeCount)
+            router.shuffle(&order)
+            // Longest chains first, so they get the first pick of the freed nodes.
+            order.sort { router.chains[$0].count > router.chains[$1].count }
+            for v in order { router.reroute(v, base: 1, exclusive: true, acceptLonger: false) }
+            round += 1
+            let q = router.qubitCount
+            if q < best { best = q; stale = 0 } else { stale += 1 }
+        }
+        return TryResult(chains: router.chains, shared: 0, rounds: round)
+    }
+}
+
+/// Results of the tries, written by several threads at distinct indices.
+final class TryResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [EmbeddingSearch.TryResult?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: EmbeddingSearch.TryResult) { lock.lock(); results[k] = r; lock.unlock() }
+    var all: [EmbeddingSearch.TryResult?] { lock.lock(); defer { lock.unlock() }; return results }
+}
+
+extension ChainRouter {
+    /// Source nodes whose chain is empty, shares a node, is disconnected, or does not
+    /// touch the chain of some neighbour.
+    func invalidNodes() -> [Int] {
+        var bad: [Int] = []
+        var owner = [Int32](repeating: -1, count: targetCount)
+        for v in 0..<sourceCount { for q in chains[v] where usage[Int(q)] == 1 { owner[Int(q)] = Int32(v) } }
+        for v in 0..<sourceCount {
+            let chain = chains[v]
+            if chain.isEmpty || chain.contains(where: { usage[Int($0)] > 1 }) { bad.append(v); continue }
+            if !isConnected(chain, owner: owner, v: v) { bad.append(v); continue }
+            var ok = true
+            for k in sourceStart[v]..<sourceStart[v + 1] {
+                let u = sourceNeighbors[k]
+                var touches = false
+                for q in chain {
+                    for e in targetStart[Int(q)]..<targetStart[Int(q) + 1] where owner[Int(targetNeighbors[e])] == u { touches = true; break }
+                    if touches { break }
+                }
+                if !touches { ok = false; break }
+            }
+            if !ok { bad.append(v) }
+        }
+        return bad
+    }
+
+    private func isConnected(_ chain: [Int32], owner: [Int32], v: Int) -> Bool {
+        guard chain.count > 1 else { return true }
+        var seen = Set<Int32>([chain[0]])
+        var stack = [chain[0]]
+        while let x = stack.popLast() {
+            for e in targetStart[Int(x)]..<targetStart[Int(x) + 1] {
+                let y = targetNeighbors[e]
+                if owner[Int(y)] == Int32(v), !seen.contains(y) { seen.insert(y); stack.append(y) }
+            }
+        }
+        return seen.count == chain.count
+    }
+}

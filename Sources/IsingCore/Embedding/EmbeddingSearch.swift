@@ -135,7 +135,10 @@ public struct EmbeddingSearch: Sendable {
             if ProcessInfo.processInfo.environment["EMB_DEBUG"] != nil { print("round", round, "base", base, "shared", router.sharedNodeCount, "invalid", router.invalidNodes().count, "qubits", router.qubitCount) }
             if stale >= chainPatience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
-        // Shorter chains: re-route without sharing, keeping a new chain only if no longer.
+        // Shorter chains: trim unneeded leaves, then re-route each chain without sharing,
+        // keeping a new chain only if no longer, and trim its neighbours' chains.
+        var owner = router.owners()
+        for v in 0..<source.nodeCount { router.trim(v, owner: &owner) }
         var best = router.qubitCount
         stale = 0
         while stale < chainPatience && monotonicSeconds() <= deadline && !Cancellation.isRequested {
@@ -143,7 +146,7 @@ public struct EmbeddingSearch: Sendable {
             router.shuffle(&order)
             // Longest chains first, so they get the first pick of the freed nodes.
             order.sort { router.chains[$0].count > router.chains[$1].count }
-            for v in order { router.reroute(v, base: 1, exclusive: true, acceptLonger: false) }
+            for v in order { router.rebuild(v, owner: &owner) }
             round += 1
             let q = router.qubitCount
             if q < best { best = q; stale = 0 } else { stale += 1 }

@@ -58,5 +58,58 @@ final class EmbeddingSearchLargeTests: XCTestCase {
             print("K\(n): \(e.qubitCount) qubits, max chain \(e.maxChainLength), \(Date().timeIntervalSince(t0)) s")
             XCTAssertNoThrow(try e.verify())
         }
+        let t0 = Date()
+        var s = EmbeddingSearch()
+        s.seed = 1; s.tries = 2; s.threads = 2
+        let e = try s.run(source: try GraphGenerators.complete(60), target: EmbeddingTestGraphs.chimera(16))
+        print("K60 in C16: \(e.qubitCount) qubits, max chain \(e.maxChainLength), \(Date().timeIntervalSince(t0)) s")
+        XCTAssertNoThrow(try e.verify())
+    }
+}
+
+/// Native clique layouts in Chimera.
+final class ChimeraCliqueTests: XCTestCase {
+    func testPerfectChipGivesEqualChains() throws {
+        let target = EmbeddingTestGraphs.chimera(4)
+        let layout = try ChimeraCliqueLayout(m: 4, n: 4, t: 4)
+        for (n, length) in [(16, 5), (12, 4), (5, 3), (1, 2)] {
+            let e = try layout.embed(clique: n, into: target, search: EmbeddingSearch())
+            try e.verify()
+            XCTAssertEqual(e.minChainLength, length)
+            XCTAssertEqual(e.maxChainLength, length)
+            XCTAssertEqual(e.qubitCount, n * length)
+        }
+        XCTAssertThrowsError(try layout.embed(clique: 17, into: target, search: EmbeddingSearch())) { error in
+            XCTAssertEqual("\(error)", "K17 is larger than the largest native clique of chimera(4, 4, 4), K16")
+        }
+    }
+
+    /// A few dead qubits: another placement or orientation avoids them.
+    func testPlacementAvoidsDeadQubits() throws {
+        let target = EmbeddingTestGraphs.chimera(6).without([.int(0), .int(5), .int(77)])
+        let e = try ChimeraCliqueLayout(m: 6, n: 6, t: 4).embed(clique: 16, into: target, search: EmbeddingSearch())
+        try e.verify()
+        XCTAssertEqual(e.maxChainLength, 5)
+        XCTAssertEqual(e.minChainLength, 5)
+    }
+}
+
+/// The seed paper's cliques in a damaged C12 and K60 in C16, found by clique layout with
+/// repair (slow in debug builds: run with -c release).
+final class ChimeraCliqueLargeTests: XCTestCase {
+    func testSeedCliquesIntoDamagedC12() throws {
+        let target = EmbeddingTestGraphs.damagedChimera(12, dead: 55, seed: 3)
+        var search = EmbeddingSearch()
+        search.tries = 2; search.threads = 2; search.seed = 1
+        for n in [15, 42, 46] {
+            let t0 = Date()
+            let e = try ChimeraCliqueLayout(m: 12, n: 12, t: 4).embed(clique: n, into: target, search: search)
+            print("clique K\(n): \(e.qubitCount) qubits, chains \(e.minChainLength)–\(e.maxChainLength), \(Date().timeIntervalSince(t0)) s")
+            XCTAssertNoThrow(try e.verify())
+        }
+        let c16 = EmbeddingTestGraphs.chimera(16)
+        let e = try ChimeraCliqueLayout(m: 16, n: 16, t: 4).embed(clique: 60, into: c16, search: search)
+        XCTAssertEqual(e.qubitCount, 960)
+        XCTAssertEqual(e.maxChainLength, 16)
     }
 }

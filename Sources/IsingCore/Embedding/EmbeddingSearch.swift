@@ -132,7 +132,6 @@ public struct EmbeddingSearch: Sendable {
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count
             if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
-            if ProcessInfo.processInfo.environment["EMB_DEBUG"] != nil { print("round", round, "base", base, "shared", router.sharedNodeCount, "invalid", router.invalidNodes().count, "qubits", router.qubitCount) }
             if stale >= chainPatience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
         // Shorter chains: trim unneeded leaves, then re-route each chain without sharing,

@@ -61,6 +61,38 @@ extension BuiltinRegistry {
                 return .object(EmbeddingValue(try layout.embed(clique: n, into: target, search: search)))
             } catch let e as IsingError { throw args.error(e.message) }
         }
+        r.add("embedding", [.required("chains"), .required("source"), .required("target")], topic: "embedding", doc: """
+            An embedding from given chains: a list with one list of target nodes per source node, or a record {node: [qubits]}.
+            It is not checked when made; emb.verify() checks it.
+            embedding({0: [0, 3], 1: [1], 2: [2, 4, 5]}, complete(3), grid(2, 3))
+            """) { args in
+            let source = try args.graph(1), target = try args.graph(2)
+            var chains = [[Int]](repeating: [], count: source.nodeCount)
+            func qubits(_ v: Value, of node: Label) throws -> [Int] {
+                guard case .list(let xs) = v else { throw args.error("the chain of \(node) must be a list of target nodes, got \(v.typeName)") }
+                return try xs.map { x in
+                    let l = try args.label(x, what: "qubit")
+                    guard let q = target.index(of: l) else { throw args.error("the chain of \(node) names qubit \(l), which the target does not have") }
+                    return q
+                }
+            }
+            switch args.value(0) {
+            case .record(let r):
+                for k in 0..<r.count {
+                    let node = try args.label(r.keys[k], what: "node")
+                    guard let v = source.index(of: node) else { throw args.error("the source graph has no node \(node)") }
+                    chains[v] = try qubits(r.values[k], of: node)
+                }
+            case .list(let xs):
+                guard xs.count == source.nodeCount else {
+                    throw args.error("`chains` has \(xs.count) chains but the source graph has \(source.nodeCount) nodes")
+                }
+                for (v, x) in xs.enumerated() { chains[v] = try qubits(x, of: source.nodes[v]) }
+            case let other:
+                throw args.error("`chains` must be a list of chains or a record {node: [qubits]}, got \(other.typeName)")
+            }
+            return .object(EmbeddingValue(Embedding(source: source, target: target, chains: chains)))
+        }
         r.add("embed", [.required("H"), .required("embedding"), .optional("chain_strength", "auto")], topic: "embedding", doc: """
             The Hamiltonian over qubits that an embedding makes of a logical one.
             Fields are spread evenly over each chain, couplings over the target edges between two chains, and each edge

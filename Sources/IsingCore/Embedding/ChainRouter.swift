@@ -21,6 +21,7 @@ struct ChainRouter {
 
     // Scratch for one re-route.
     private var weight: [Double]
+    /// Distances from each embedded neighbour's chain, one block of `targetCount` per neighbour.
     private var distance: [Double]
     private var total: [Double]
     /// Shortest-path parents, one block of `targetCount` per embedded neighbour:
@@ -31,8 +32,9 @@ struct ChainRouter {
     private var pathUse: [Int32]
     private var stamp: UInt32 = 0
     private var heap: NodeHeap
+    private var queue: [Int32]
     private var powers: [Double] = []
-    var debugReroute = false
+    var steinerWhileSharing = false
 
     init(source: Graph, target: Graph, seed: UInt64) {
         let s = source.adjacency, t = target.adjacency
@@ -44,14 +46,15 @@ struct ChainRouter {
         history = Array(repeating: 0, count: targetCount)
         rng = Xoshiro256(seed: seed)
         weight = Array(repeating: 1, count: targetCount)
-        distance = Array(repeating: 0, count: targetCount)
         total = Array(repeating: 0, count: targetCount)
         var maxDegree = 0
         for v in 0..<sourceCount { maxDegree = max(maxDegree, s.rowStart[v + 1] - s.rowStart[v]) }
         parent = Array(repeating: -2, count: max(1, maxDegree) * targetCount)
+        distance = Array(repeating: 0, count: max(1, maxDegree) * targetCount)
         inChain = Array(repeating: 0, count: targetCount)
         pathUse = Array(repeating: 0, count: targetCount)
         heap = NodeHeap(capacity: 4 * targetCount)
+        queue = Array(repeating: 0, count: targetCount)
     }
 
     // MARK: - Bookkeeping
@@ -162,10 +165,11 @@ struct ChainRouter {
         if stamp == 0 { for i in 0..<n { inChain[i] = 0 }; stamp = 1 }
         for i in 0..<n { total[i] = 0 }
         for (k, u) in placed.enumerated() {
-            dijkstra(from: chains[u], block: k)
+            if Cancellation.isRequested { break }
+            dijkstra(from: chains[u], block: k, unitWeights: exclusive)
             // The root may not lie inside a neighbour's chain.
-            for q in chains[u] { distance[Int(q)] = .infinity }
-            for i in 0..<n { total[i] += distance[i] }
+            let offset = k * n
+            for i in 0..<n { total[i] += parent[offset + i] == -1 ? .infinity : distance[offset + i] }
         }
         // The root's own weight is counted once, not once per neighbour.
         let extra = Double(placed.count - 1)
@@ -184,22 +188,32 @@ struct ChainRouter {
             // path uses) is handed to the neighbour it reaches: chains grow towards each
             // other, so every chain keeps room to be touched.
             var paths: [[Int32]] = []
-            for k in placed.indices {
+            var grown: [Int32] = [Int32(root)]
+            inChain[root] = stamp
+            let order = steinerOrder(placed.count, root: root)
+            var attachments: [Int] = []
+            for k in order {
                 let offset = k * n
                 var path: [Int32] = []
-                var q = root
+                var q = steinerWhileSharing ? closest(in: grown, offset: offset) : root
+                // A path hanging off another path's node keeps that node in this chain.
+                if q != root { pathUse[q] += 1; attachments.append(q) }
                 while parent[offset + q] >= 0 {
                     let p = Int(parent[offset + q])
                     if parent[offset + p] == -1 { break }
                     path.append(Int32(p))
                     pathUse[p] += 1
+                    if inChain[p] != stamp { inChain[p] = stamp; grown.append(Int32(p)) }
                     q = p
                 }
                 paths.append(path)
             }
+            stamp &+= 1
+            if stamp == 0 { for i in 0..<n { inChain[i] = 0 }; stamp = 1 }
             var chain: [Int32] = [Int32(root)]
             inChain[root] = stamp
-            for (k, path) in paths.enumerated() {
+            for (j, path) in paths.enumerated() {
+                let k = order[j]
                 var cut = path.count
                 while cut > 0 && pathUse[Int(path[cut - 1])] == 1 && Int(path[cut - 1]) != root { cut -= 1 }
                 for p in path[..<cut] where inChain[Int(p)] != stamp { inChain[Int(p)] = stamp; chain.append(p) }
@@ -209,14 +223,15 @@ struct ChainRouter {
                 }
             }
             for path in paths { for p in path { pathUse[Int(p)] = 0 } }
+            for q in attachments { pathUse[q] = 0 }
             setChain(v, chain)
             return true
         }
         var chain: [Int32] = [Int32(root)]
         inChain[root] = stamp
-        for k in placed.indices {
+        for k in steinerOrder(placed.count, root: root) {
             let offset = k * n
-            var q = root
+            var q = closest(in: chain, offset: offset)
             while parent[offset + q] >= 0 {
                 let p = Int(parent[offset + q])
                 if parent[offset + p] == -1 { break }
@@ -230,37 +245,98 @@ struct ChainRouter {
         return true
     }
 
+    /// The order neighbours are joined in: nearest to the root first.
+    private func steinerOrder(_ m: Int, root: Int) -> [Int] {
+        let n = targetCount
+        return (0..<m).sorted { distance[$0 * n + root] < distance[$1 * n + root] }
+    }
+
+    /// The node of a growing chain nearest to the neighbour whose search is at `offset`:
+    /// its path starts there (a Steiner-tree construction), not always at the root.
+    private func closest(in chain: [Int32], offset: Int) -> Int {
+        var best = Int(chain[0])
+        var d = distance[offset + best]
+        for q in chain.dropFirst() where distance[offset + Int(q)] < d && parent[offset + Int(q)] >= -1 {
+            d = distance[offset + Int(q)]; best = Int(q)
+        }
+        return best
+    }
+
     private mutating func restore(_ v: Int, _ old: [Int32]) {
         chains[v] = old
         for q in old { usage[Int(q)] += 1 }
     }
 
     /// Multi-source Dijkstra from a chain: distance[q] is the least total weight of the
-    /// nodes on a path from the chain to q (q included, the chain excluded).
-    private mutating func dijkstra(from sources: [Int32], block k: Int) {
+    /// nodes on a path from the chain to q (q included, the chain excluded). With unit
+    /// weights (exclusive routing) it is a breadth-first search.
+    private mutating func dijkstra(from sources: [Int32], block k: Int, unitWeights: Bool) {
         let n = targetCount
         let offset = k * n
-        for i in 0..<n { distance[i] = .infinity; parent[offset + i] = -2 }
-        heap.removeAll()
-        for s in sources {
-            distance[Int(s)] = 0
-            parent[offset + Int(s)] = -1
-            heap.push(0, s)
+        if unitWeights {
+            breadthFirst(from: sources, offset: offset)
+            return
         }
-        while !heap.isEmpty {
-            let (d, x32) = heap.pop()
-            let x = Int(x32)
-            if d > distance[x] { continue }
-            for e in targetStart[x]..<targetStart[x + 1] {
-                let y = Int(targetNeighbors[e])
-                let nd = d + weight[y]
-                if nd < distance[y] {
-                    distance[y] = nd
-                    parent[offset + y] = x32
-                    heap.push(nd, Int32(y))
+        heap.removeAll()
+        targetStart.withUnsafeBufferPointer { start in
+        targetNeighbors.withUnsafeBufferPointer { nbr in
+        weight.withUnsafeBufferPointer { w in
+        distance.withUnsafeMutableBufferPointer { dist in
+        parent.withUnsafeMutableBufferPointer { par in
+            for i in 0..<n { dist[offset + i] = .infinity; par[offset + i] = -2 }
+            for s in sources {
+                dist[offset + Int(s)] = 0
+                par[offset + Int(s)] = -1
+                heap.push(0, s)
+            }
+            while !heap.isEmpty {
+                let (d, x32) = heap.pop()
+                let x = Int(x32)
+                if d > dist[offset + x] { continue }
+                for e in start[x]..<start[x + 1] {
+                    let y = Int(nbr[e])
+                    let nd = d + w[y]
+                    if nd < dist[offset + y] {
+                        dist[offset + y] = nd
+                        par[offset + y] = x32
+                        heap.push(nd, Int32(y))
+                    }
                 }
             }
-        }
+        } } } } }
+    }
+
+    /// Breadth-first search from a chain through nodes of finite weight (all weight 1).
+    private mutating func breadthFirst(from sources: [Int32], offset: Int) {
+        let n = targetCount
+        targetStart.withUnsafeBufferPointer { start in
+        targetNeighbors.withUnsafeBufferPointer { nbr in
+        weight.withUnsafeBufferPointer { w in
+        distance.withUnsafeMutableBufferPointer { dist in
+        parent.withUnsafeMutableBufferPointer { par in
+        queue.withUnsafeMutableBufferPointer { fifo in
+            for i in 0..<n { dist[offset + i] = .infinity; par[offset + i] = -2 }
+            var tail = 0
+            for s in sources {
+                dist[offset + Int(s)] = 0
+                par[offset + Int(s)] = -1
+                fifo[tail] = s; tail += 1
+            }
+            var head = 0
+            while head < tail {
+                let x32 = fifo[head]; head += 1
+                let x = Int(x32)
+                let nd = dist[offset + x] + 1
+                for e in start[x]..<start[x + 1] {
+                    let y = Int(nbr[e])
+                    if dist[offset + y] == .infinity && w[y].isFinite {
+                        dist[offset + y] = nd
+                        par[offset + y] = x32
+                        fifo[tail] = Int32(y); tail += 1
+                    }
+                }
+            }
+        } } } } } }
     }
 
     /// Removes, one at a time, leaves of the chain whose every contact with a neighbour's

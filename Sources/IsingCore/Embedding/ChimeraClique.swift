@@ -4,9 +4,11 @@
 /// In a square of s × s cells, the t chains of block b (0 ≤ b < s) run along row b over
 /// columns 0…b on horizontal qubits and turn down column b over rows b…s−1 on vertical
 /// qubits: every chain has s + 1 qubits, and chains of blocks a ≤ b meet in cell (b, a),
-/// so the s·t chains form a clique. The square may sit anywhere on the chip, in any of
-/// its eight orientations; with dead qubits, the placement keeping the most chains whole
-/// is chosen, and the chains that are still broken are re-routed by the heuristic search.
+/// so the s·t chains form a clique. A block's horizontal and vertical lines all meet in
+/// its corner cell (b, b), so any whole horizontal line may pair with any whole vertical
+/// one. The square may sit anywhere on the chip, in any of its eight orientations; with
+/// dead qubits, the placement keeping the most chains whole is chosen, and the chains
+/// still broken are re-routed by the heuristic search.
 public struct ChimeraCliqueLayout: Sendable {
     public let m: Int
     public let n: Int
@@ -30,19 +32,22 @@ public struct ChimeraCliqueLayout: Sendable {
         var flipCols: Bool
     }
 
-    /// The labels of chain (block b, position k) under a placement.
-    func chain(block b: Int, position k: Int, _ p: Placement) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(p.size + 1)
-        func add(_ r0: Int, _ c0: Int, _ u0: Int) {
-            var (r, c, u) = p.transpose ? (c0, r0, 1 - u0) : (r0, c0, u0)
-            if p.flipRows { r = p.size - 1 - r }
-            if p.flipCols { c = p.size - 1 - c }
-            out.append(label(p.row + r, p.col + c, u, k))
-        }
-        for c in 0...b { add(b, c, 1) }
-        for r in b..<p.size { add(r, b, 0) }
-        return out
+    /// The labels of the horizontal line of block b (row b, columns 0…b, position k) under a placement.
+    func horizontalLine(block b: Int, position k: Int, _ p: Placement) -> [Int] {
+        (0...b).map { place(b, $0, 1, k, p) }
+    }
+
+    /// The labels of the vertical line of block b (column b, rows b…s−1, position k) under a placement.
+    func verticalLine(block b: Int, position k: Int, _ p: Placement) -> [Int] {
+        (b..<p.size).map { place($0, b, 0, k, p) }
+    }
+
+    /// The label of local cell (r, c), side u, position k under a placement.
+    private func place(_ r0: Int, _ c0: Int, _ u0: Int, _ k: Int, _ p: Placement) -> Int {
+        var (r, c, u) = p.transpose ? (c0, r0, 1 - u0) : (r0, c0, u0)
+        if p.flipRows { r = p.size - 1 - r }
+        if p.flipCols { c = p.size - 1 - c }
+        return label(p.row + r, p.col + c, u, k)
     }
 
     /// Every placement of an s × s square, in a fixed order.
@@ -81,12 +86,22 @@ public struct ChimeraCliqueLayout: Sendable {
             for p in placements(size: s) {
                 var intact: [[Int]] = []
                 var broken: [(dead: Int, chain: [Int])] = []
+                // A block's horizontal and vertical lines all meet in its corner cell, so
+                // any whole horizontal line pairs with any whole vertical one.
                 for b in 0..<s {
+                    var whole: [[[Int]]] = [[], []]
+                    var partial: [[(dead: Int, alive: [Int])]] = [[], []]
                     for k in 0..<t {
-                        let labels = chain(block: b, position: k, p)
-                        let alive = labels.compactMap(index)
-                        if alive.count == labels.count { intact.append(alive) } else { broken.append((labels.count - alive.count, alive)) }
+                        for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
+                            let alive = labels.compactMap(index)
+                            if alive.count == labels.count { whole[side].append(alive) } else { partial[side].append((labels.count - alive.count, alive)) }
+                        }
                     }
+                    let pairs = min(whole[0].count, whole[1].count)
+                    for i in 0..<pairs { intact.append(whole[0][i] + whole[1][i]) }
+                    let restH: [(dead: Int, alive: [Int])] = whole[0].dropFirst(pairs).map { (0, $0) } + partial[0].sorted { $0.dead < $1.dead }
+                    let restV: [(dead: Int, alive: [Int])] = whole[1].dropFirst(pairs).map { (0, $0) } + partial[1].sorted { $0.dead < $1.dead }
+                    for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
                 }
                 if intact.count >= count {
                     let e = Embedding(source: source, target: target, chains: Array(intact.prefix(count)))

@@ -20,6 +20,9 @@ public struct EmbeddingSearch: Sendable {
     /// Chains to start from (target node indices per source node), e.g. a clique layout
     /// with dead qubits removed; only chains that are broken or shared are re-routed.
     public var initialChains: [[Int]]?
+    /// With initial chains: re-route only broken or shared chains (true), or every chain
+    /// each round, starting from the initial ones (false).
+    public var keepIntactChains = true
     /// Told how many tries are done out of how many.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -106,14 +109,36 @@ public struct EmbeddingSearch: Sendable {
     /// much as a detour of this many free nodes.
     static let sharingWeight = 100.0
 
+    /// Tuning of the sharing phase (start weight, growth per round, history step,
+    /// rounds without progress before giving up).
+    public var schedule = SharingSchedule()
+
+    /// How the weight of shared nodes evolves while chains may share nodes.
+    public struct SharingSchedule: Sendable {
+        public var start = 100.0
+        public var growth = 1.0
+        public var cap = 1e6
+        public var history = 1.0
+        public var patience = 30
+        /// Rounds in which every chain is re-routed; later rounds re-route only the
+        /// chains that are broken or share a node.
+        public var fullRounds = 1_000_000
+        public init() {}
+        func base(_ round: Int) -> Double {
+            var b = start
+            for _ in 0..<min(round, 200) { b *= growth; if b >= cap { return cap } }
+            return b
+        }
+    }
+
     /// One try: placement, rounds until nothing is shared, then chain shortening.
     func oneTry(source: Graph, target: Graph, seed: UInt64, deadline: Double) -> TryResult {
         var router = ChainRouter(source: source, target: target, seed: seed)
-        let repairing = initialChains != nil
+        let repairing = initialChains != nil && keepIntactChains
         if let initial = initialChains {
             for (v, chain) in initial.enumerated() { router.setChain(v, chain.map { Int32($0) }) }
         } else {
-            for v in router.randomBreadthFirstOrder() { router.reroute(v, base: EmbeddingSearch.sharingWeight, exclusive: false) }
+            for v in router.randomBreadthFirstOrder() { router.reroute(v, base: schedule.base(0), exclusive: false) }
         }
         var bestShared = Int.max
         var stale = 0
@@ -124,21 +149,22 @@ public struct EmbeddingSearch: Sendable {
             if monotonicSeconds() > deadline || Cancellation.isRequested {
                 return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round)
             }
-            let base = EmbeddingSearch.sharingWeight
-            var order = repairing ? bad : router.randomBreadthFirstOrder()
-            if repairing { router.shuffle(&order) }
+            let base = schedule.base(round + 1)
+            let onlyBad = repairing || round >= schedule.fullRounds
+            var order = onlyBad ? bad : router.randomBreadthFirstOrder()
+            if onlyBad { router.shuffle(&order) }
             for v in order { router.reroute(v, base: base, exclusive: false) }
-            router.recordCongestion(1)
+            router.recordCongestion(schedule.history)
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count
             if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
-            if stale >= chainPatience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
+            if stale >= schedule.patience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
         // Shorter chains: trim unneeded leaves, then re-route each chain without sharing,
         // keeping a new chain only if no longer, and trim its neighbours' chains.
         var owner = router.owners()
         for v in 0..<source.nodeCount { router.trim(v, owner: &owner) }
-        var best = router.qubitCount
+        var best = router.qubitCount, bestMax = router.maxChain
         stale = 0
         while stale < chainPatience && monotonicSeconds() <= deadline && !Cancellation.isRequested {
             var order = Array(0..<source.nodeCount)
@@ -146,9 +172,10 @@ public struct EmbeddingSearch: Sendable {
             // Longest chains first, so they get the first pick of the freed nodes.
             order.sort { router.chains[$0].count > router.chains[$1].count }
             for v in order { router.rebuild(v, owner: &owner) }
+            router.balance(owner: &owner)
             round += 1
-            let q = router.qubitCount
-            if q < best { best = q; stale = 0 } else { stale += 1 }
+            let q = router.qubitCount, m = router.maxChain
+            if q < best || (q == best && m < bestMax) { best = q; bestMax = m; stale = 0 } else { stale += 1 }
         }
         return TryResult(chains: router.chains, shared: 0, rounds: round)
     }

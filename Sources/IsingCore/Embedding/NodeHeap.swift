@@ -1,53 +1,67 @@
-/// A binary min-heap of (cost, node) pairs for Dijkstra's algorithm. Entries are not
+/// A binary min-heap of (cost, node) entries for Dijkstra's algorithm. Entries are not
 /// decreased in place: a node may be pushed again with a lower cost and stale entries
-/// are skipped by the caller. The storage is kept between searches, so a search does no
-/// allocation once the heap has grown to its working size.
-struct NodeHeap {
-    private var costs: [Double] = []
-    private var nodes: [Int32] = []
+/// are skipped by the caller. The storage is one buffer kept between searches, so a
+/// search does no allocation once the heap has grown to its working size.
+final class NodeHeap {
+    struct Entry {
+        var cost: Double
+        var node: Int32
+    }
+
+    private var storage: UnsafeMutablePointer<Entry>
+    private var capacity: Int
+    private(set) var count = 0
 
     init(capacity: Int) {
-        costs.reserveCapacity(capacity)
-        nodes.reserveCapacity(capacity)
+        self.capacity = max(16, capacity)
+        storage = UnsafeMutablePointer<Entry>.allocate(capacity: self.capacity)
     }
 
-    var isEmpty: Bool { costs.isEmpty }
+    deinit { storage.deallocate() }
 
-    mutating func removeAll() {
-        costs.removeAll(keepingCapacity: true)
-        nodes.removeAll(keepingCapacity: true)
+    var isEmpty: Bool { count == 0 }
+
+    func removeAll() { count = 0 }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+        bigger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        capacity *= 2
     }
 
-    mutating func push(_ cost: Double, _ node: Int32) {
-        costs.append(cost)
-        nodes.append(node)
-        var i = costs.count - 1
+    func push(_ cost: Double, _ node: Int32) {
+        if count == capacity { grow() }
+        var i = count
+        count += 1
         while i > 0 {
             let p = (i - 1) >> 1
-            if costs[p] <= cost { break }
-            costs[i] = costs[p]; nodes[i] = nodes[p]
+            if storage[p].cost <= cost { break }
+            storage[i] = storage[p]
             i = p
         }
-        costs[i] = cost; nodes[i] = node
+        storage[i] = Entry(cost: cost, node: node)
     }
 
     /// Removes and returns the entry of lowest cost (the heap must not be empty).
-    mutating func pop() -> (Double, Int32) {
-        let top = (costs[0], nodes[0])
-        let lastCost = costs.removeLast(), lastNode = nodes.removeLast()
-        let n = costs.count
+    func pop() -> (Double, Int32) {
+        let top = storage[0]
+        count -= 1
+        let n = count
         if n > 0 {
+            let last = storage[n]
             var i = 0
             while true {
                 var c = 2 * i + 1
                 if c >= n { break }
-                if c + 1 < n, costs[c + 1] < costs[c] { c += 1 }
-                if costs[c] >= lastCost { break }
-                costs[i] = costs[c]; nodes[i] = nodes[c]
+                if c + 1 < n, storage[c + 1].cost < storage[c].cost { c += 1 }
+                if storage[c].cost >= last.cost { break }
+                storage[i] = storage[c]
                 i = c
             }
-            costs[i] = lastCost; nodes[i] = lastNode
+            storage[i] = last
         }
-        return top
+        return (top.cost, top.node)
     }
 }

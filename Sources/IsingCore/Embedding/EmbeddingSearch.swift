@@ -4,10 +4,12 @@ import Foundation
 /// chains are placed one after another, then repeatedly torn out and re-routed along
 /// weighted shortest paths, a target node's weight growing exponentially with the number
 /// of chains already on it, until no node is shared; then chains are re-routed again
-/// without sharing to make them shorter. Several tries with different seeds run (spread
-/// over threads) and the best embedding is kept: fewest qubits, then shortest longest chain.
+/// without sharing to make them shorter. Tries with different seeds run two at a time
+/// (spread over threads) until a pair yields an embedding; the better of the pair is kept:
+/// fewest qubits, then shortest longest chain.
 public struct EmbeddingSearch: Sendable {
-    /// How many independent tries to run.
+    /// How many independent tries to run at most (two at a time, stopping after the first
+    /// pair in which one succeeds).
     public var tries: Int = 10
     /// Seconds after which no new round starts; the best embedding found so far is returned.
     public var timeout: Double = 60
@@ -55,20 +57,30 @@ public struct EmbeddingSearch: Sendable {
         let deadline = monotonicSeconds() + timeout
         let results = TryResults(count: tries)
         let counter = ProgressCounter()
-        let workers = max(1, min(threads, tries))
         let options = self
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var k = w
-            while k < options.tries {
-                if Cancellation.isRequested { return }
-                let result = options.oneTry(source: source, target: target, seed: options.seed(forTry: k), deadline: deadline)
-                results.set(k, result)
-                let done = counter.increment()
-                options.progress?(done, options.tries)
-                k += workers
+        // Tries run in fixed groups; the search stops after the first group in which a try
+        // succeeds. Groups do not depend on the thread count, so neither does the result.
+        var first = 0
+        while first < tries {
+            let group = min(EmbeddingSearch.groupSize, tries - first)
+            let workers = max(1, min(threads, group))
+            let start = first
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var k = start + w
+                while k < start + group {
+                    if Cancellation.isRequested { return }
+                    let result = options.oneTry(source: source, target: target, seed: options.seed(forTry: k), deadline: deadline)
+                    results.set(k, result)
+                    let done = counter.increment()
+                    options.progress?(done, options.tries)
+                    k += workers
+                }
             }
+            first += group
+            if Cancellation.isRequested { throw CancelledError() }
+            if results.all.contains(where: { $0?.chains != nil }) || monotonicSeconds() > deadline { break }
         }
-        if Cancellation.isRequested { throw CancelledError() }
+        let attempted = first
         var best: [[Int32]]?
         var fewestShared = Int.max
         var rounds = 0
@@ -89,13 +101,16 @@ public struct EmbeddingSearch: Sendable {
             let timedOut = monotonicSeconds() >= deadline
             let shared = fewestShared == Int.max ? "no try finished" :
                 "\(fewestShared) target node\(fewestShared == 1 ? "" : "s") still shared by several chains after \(rounds) rounds"
-            throw IsingError("no embedding found in \(tries) tr\(tries == 1 ? "y" : "ies")\(timedOut ? " (timed out after \(timeout) s)" : ""): \(shared); " +
+            throw IsingError("no embedding found in \(attempted) tr\(attempted == 1 ? "y" : "ies")\(timedOut ? " (timed out after \(timeout) s)" : ""): \(shared); " +
                              "try more tries, a longer timeout, a larger target or fewer dead qubits")
         }
         let embedding = Embedding(source: source, target: target, chains: chains.map { $0.map(Int.init).sorted() })
         try embedding.verify()
         return embedding
     }
+
+    /// How many tries run side by side before the search checks whether one succeeded.
+    public static let groupSize = 2
 
     /// The seed of try k.
     func seed(forTry k: Int) -> UInt64 {

@@ -50,7 +50,7 @@ extension BuiltinRegistry {
             args.interpreter.noteSeed(seed)
             guard let shape = chimeraShape(of: target) else {
                 throw args.error("`target` must be a Chimera graph (from chimera(...), possibly with dead qubits), got \(target.name)",
-                                 hint: "for other targets use find_embedding(complete(n), target)")
+                                 hint: "native cliques are laid out for Chimera only; for other targets use find_embedding(complete(n), target)")
             }
             var search = EmbeddingSearch()
             search.seed = UInt64(bitPattern: Int64(seed))
@@ -167,8 +167,12 @@ extension BuiltinRegistry {
         }
     }
 
-    /// The lattice shape (m, n, t) of a Chimera graph, read from its coordinates (i, j, u, k).
+    /// The lattice shape (m, n, t) of a Chimera graph: from its topology (hardware graphs),
+    /// else from coordinates (i, j, u, k).
     static func chimeraShape(of g: Graph) -> (m: Int, n: Int, t: Int)? {
+        if let topology = g.topology {
+            return topology.family == .chimera ? (topology.m, topology.n, topology.t) : nil
+        }
         guard let c = g.coordinates, !c.isEmpty, c.allSatisfy({ $0.count == 4 }) else { return nil }
         var top = [0, 0, 0, 0]
         for x in c { for d in 0..<4 { top[d] = max(top[d], x[d]) } }

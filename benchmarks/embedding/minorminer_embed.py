@@ -3,9 +3,13 @@ busclique's native clique. Prints one line of key=value results."""
 import sys
 import time
 
-import dwave_networkx as dnx
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+import dwave_networkx as dnx  # noqa: E402
 import minorminer
 import minorminer.busclique
+import minorminer.utils
 import networkx as nx
 
 

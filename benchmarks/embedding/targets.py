@@ -4,7 +4,10 @@ chip, and a perfect C16. Both tools read the same files."""
 import random
 import sys
 
-import dwave_networkx as dnx
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+import dwave_networkx as dnx  # noqa: E402
 
 
 def write(graph, path):

@@ -46,6 +46,12 @@ public struct EmbeddingSearch: Sendable {
         guard source.nodeCount <= target.nodeCount else {
             throw IsingError("the source graph has \(source.nodeCount) nodes but the target only \(target.nodeCount)")
         }
+        let maxDegree = (0..<source.nodeCount).map { source.degree($0) }.max() ?? 0
+        let (work, overflow) = maxDegree.multipliedReportingOverflow(by: target.nodeCount)
+        guard !overflow, work <= 25_000_000 else {
+            throw IsingError("the search would keep \(maxDegree) shortest-path trees over \(target.nodeCount) target nodes (at most 25000000 entries); " +
+                             "embed a sparser source or a smaller target")
+        }
         if let initial = initialChains {
             guard initial.count == source.nodeCount else {
                 throw IsingError("initial chains give \(initial.count) chains for \(source.nodeCount) source nodes")

@@ -1,0 +1,194 @@
+import Foundation
+import IsingCore
+
+/// Where the negative (model) statistics of an RBM gradient come from.
+public enum NegativePhase: @unchecked Sendable {
+    /// Contrastive divergence: k Gibbs steps from each data row.
+    case cd(k: Int)
+    /// Persistent contrastive divergence: k Gibbs steps of chains kept between updates.
+    case pcd(k: Int, chains: Int)
+    /// Samples of the RBM's Ising/QUBO form drawn by any sampler (the gray-box approach):
+    /// `reads` joint states per update at the given temperature.
+    case sampler(any Sampler, reads: Int, temperature: Double)
+
+    /// The name used in histories and errors.
+    public var name: String {
+        switch self {
+        case .cd: return "cd"
+        case .pcd: return "pcd"
+        case .sampler: return "sampler"
+        }
+    }
+}
+
+/// The settings of RBM training by stochastic gradient ascent on the log-likelihood.
+public struct RBMSettings: Sendable {
+    public var learningRate: Schedule
+    public var momentum: Double
+    /// Weight decay: the gradient of -l2/2 |W|² is added.
+    public var l2: Double
+
+    public init(learningRate: Schedule = .constant(0.1), momentum: Double = 0, l2: Double = 0) {
+        self.learningRate = learningRate; self.momentum = momentum; self.l2 = l2
+    }
+
+    /// Checks the numbers, naming the bad one.
+    public func validated() throws -> RBMSettings {
+        _ = try learningRate.validated()
+        guard momentum >= 0, momentum < 1 else { throw IsingError("`momentum` must be in [0, 1), got \(momentum)") }
+        guard l2 >= 0, l2.isFinite else { throw IsingError("`l2` must be a non-negative number, got \(l2)") }
+        return self
+    }
+}
+
+/// Trains an RBM one mini-batch at a time: `step(batch)` is one update. Keeps the
+/// momentum, the persistent chains and its own random stream, so a run is reproducible
+/// from its seed.
+public final class RBMTrainer {
+    public let model: RBM
+    public let phase: NegativePhase
+    public let settings: RBMSettings
+    public private(set) var steps = 0
+    public var rng: Xoshiro256
+    private var weightVelocity: [Float]
+    private var visibleVelocity: [Float]
+    private var hiddenVelocity: [Float]
+    /// Persistent hidden states (PCD), one row per chain.
+    private var persistent: [Float]?
+
+    public init(model: RBM, phase: NegativePhase, settings: RBMSettings, seed: UInt64) throws {
+        switch phase {
+        case .cd(let k), .pcd(let k, _):
+            guard k >= 1, k <= 100_000 else { throw IsingError("`k` must be between 1 and 100000, got \(k)") }
+            if case .pcd(_, let chains) = phase, chains < 0 || chains > 1_000_000 { throw IsingError("`chains` must be between 0 and 1000000") }
+        case .sampler(_, let reads, let t):
+            guard reads >= 1, reads <= 1_000_000 else { throw IsingError("`reads` must be between 1 and 1000000, got \(reads)") }
+            guard t > 0, t.isFinite else { throw IsingError("`temperature` must be a positive number") }
+        }
+        self.model = model
+        self.phase = phase
+        self.settings = try settings.validated()
+        rng = Xoshiro256(seed: seed)
+        weightVelocity = [Float](repeating: 0, count: model.weights.count)
+        visibleVelocity = [Float](repeating: 0, count: model.visible)
+        hiddenVelocity = [Float](repeating: 0, count: model.hidden)
+    }
+
+    /// `k` alternating Gibbs steps from hidden states `h`: returns the last visible sample,
+    /// the hidden means given it, and a hidden sample.
+    private func gibbsChain(_ h0: [Float], rows: Int, k: Int) -> (v: [Float], hMean: [Float], h: [Float]) {
+        var h = h0
+        var v: [Float] = []
+        var hMean: [Float] = []
+        for _ in 0..<k {
+            v = model.sampleLayer(model.visibleInput(h, rows: rows), &rng)
+            let a = model.hiddenInput(v, rows: rows)
+            hMean = a.map(model.units.mean)
+            h = model.sampleLayer(a, &rng)
+        }
+        return (v, hMean, h)
+    }
+
+    /// One update from a mini-batch of visible rows (row-major, `visible` values each).
+    /// Returns the mean squared difference between the batch and its one-step
+    /// reconstruction (CD) or 0 (other phases), as a cheap progress signal.
+    @discardableResult
+    public func step(_ batch: [Float]) throws -> Double {
+        let m = model
+        let b = try m.rows(of: batch, width: m.visible, what: "a batch")
+        guard b > 0 else { throw IsingError("a batch must hold at least one row") }
+        if Cancellation.isRequested { throw CancelledError() }
+        let posInput = m.hiddenInput(batch, rows: b)
+        let posMean = posInput.map(m.units.mean)
+
+        var negV: [Float], negH: [Float], negRows: Int
+        var error = 0.0
+        switch phase {
+        case .cd(let k):
+            let h0 = m.sampleLayer(posInput, &rng)
+            let chain = gibbsChain(h0, rows: b, k: k)
+            negV = chain.v; negH = chain.hMean; negRows = b
+            for i in 0..<batch.count { let d = Double(batch[i] - negV[i]); error += d * d }
+            error /= Double(batch.count)
+        case .pcd(let k, let chains):
+            let n = chains > 0 ? chains : b
+            let start = persistent ?? [Float](repeating: m.units.values.0, count: n * m.hidden)
+            let chain = gibbsChain(start, rows: n, k: k)
+            persistent = chain.h
+            negV = chain.v; negH = chain.hMean; negRows = n
+        case .sampler(let sampler, let reads, let temperature):
+            let joint = try m.sampleJoint(sampler, reads: reads, seed: rng.next(), temperature: temperature)
+            negV = joint.visible
+            negRows = negV.count / m.visible
+            negH = m.hiddenInput(negV, rows: negRows).map(m.units.mean)
+        }
+        guard negRows > 0 else { throw IsingError("the negative phase produced no samples") }
+        applyUpdate(batch, posMean, rows: b, negV, negH, negRows: negRows)
+        steps += 1
+        return error
+    }
+
+    /// velocity = momentum·velocity + lr·(⟨v hᵀ⟩_data - ⟨v hᵀ⟩_model - l2·W); W += velocity.
+    private func applyUpdate(_ v0: [Float], _ h0: [Float], rows b: Int, _ vk: [Float], _ hk: [Float], negRows: Int) {
+        let m = model
+        let lr = Float(settings.learningRate.rate(at: steps))
+        let mom = Float(settings.momentum)
+        let decay = Float(settings.l2) * lr
+        let nv = m.visible, nh = m.hidden
+        weightVelocity.withUnsafeMutableBufferPointer { vel in
+            m.weights.withUnsafeBufferPointer { w in
+                for i in 0..<vel.count { vel[i] = mom * vel[i] - decay * w[i] }
+            }
+        }
+        Gemm.single(m: Int32(nv), n: Int32(nh), k: Int32(b), alpha: lr / Float(b), a: v0, transA: true,
+                    b: h0, transB: false, beta: 1, c: &weightVelocity)
+        Gemm.single(m: Int32(nv), n: Int32(nh), k: Int32(negRows), alpha: -lr / Float(negRows), a: vk, transA: true,
+                    b: hk, transB: false, beta: 1, c: &weightVelocity)
+        m.weights.withUnsafeMutableBufferPointer { w in
+            weightVelocity.withUnsafeBufferPointer { vel in
+                for i in 0..<w.count { w[i] += vel[i] }
+            }
+        }
+        for i in 0..<nv {
+            var pos: Float = 0, neg: Float = 0
+            for r in 0..<b { pos += v0[r * nv + i] }
+            for r in 0..<negRows { neg += vk[r * nv + i] }
+            visibleVelocity[i] = mom * visibleVelocity[i] + lr * (pos / Float(b) - neg / Float(negRows))
+            m.visibleBias[i] += visibleVelocity[i]
+        }
+        var pos = [Float](repeating: 0, count: nh), neg = [Float](repeating: 0, count: nh)
+        for r in 0..<b { for j in 0..<nh { pos[j] += h0[r * nh + j] } }
+        for r in 0..<negRows { for j in 0..<nh { neg[j] += hk[r * nh + j] } }
+        for j in 0..<nh {
+            hiddenVelocity[j] = mom * hiddenVelocity[j] + lr * (pos[j] / Float(b) - neg[j] / Float(negRows))
+            m.hiddenBias[j] += hiddenVelocity[j]
+        }
+    }
+
+    /// One pass over the rows of `data` in a random order, in mini-batches of `batch`
+    /// rows (the last one may be smaller). Returns the mean of the step values.
+    @discardableResult
+    public func epoch(_ data: [Float], batch: Int) throws -> Double {
+        let n = try model.rows(of: data, width: model.visible)
+        guard batch >= 1 else { throw IsingError("`batch` must be at least 1, got \(batch)") }
+        guard n > 0 else { throw IsingError("no data to train on") }
+        var order = Array(0..<n)
+        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, rng.nextInt(below: i + 1)) }
+        let nv = model.visible
+        var total = 0.0, count = 0
+        var buffer = [Float](repeating: 0, count: min(batch, n) * nv)
+        var start = 0
+        while start < n {
+            let rows = min(batch, n - start)
+            if buffer.count != rows * nv { buffer = [Float](repeating: 0, count: rows * nv) }
+            for r in 0..<rows {
+                let src = order[start + r] * nv
+                for i in 0..<nv { buffer[r * nv + i] = data[src + i] }
+            }
+            total += try step(buffer)
+            count += 1
+            start += rows
+        }
+        return total / Double(max(count, 1))
+    }
+}

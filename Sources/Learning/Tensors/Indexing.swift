@@ -88,3 +88,35 @@ extension Tensor {
         return try Tensor(shape: [items.count] + first.shape, data: data, dtype: dtype)
     }
 }
+
+extension Tensor {
+    /// Tensors joined along an existing axis; every other extent must agree.
+    public static func concatenate(_ items: [Tensor], axis: Int) throws -> Tensor {
+        guard let first = items.first else { throw IsingError("cannot join an empty list of tensors") }
+        guard first.rank >= 1 else { throw IsingError("cannot join 0-D tensors") }
+        let a = axis < 0 ? axis + first.rank : axis
+        guard a >= 0, a < first.rank else { throw IsingError("axis \(axis) is out of range for shape \(first.shapeText)") }
+        var dtype = first.dtype
+        var extent = 0
+        for (k, t) in items.enumerated() {
+            var s1 = t.shape, s0 = first.shape
+            guard s1.count == s0.count else { throw IsingError("item \(k) has shape \(t.shapeText) but item 0 has \(first.shapeText)") }
+            s1[a] = 0; s0[a] = 0
+            guard s1 == s0 else { throw IsingError("item \(k) has shape \(t.shapeText) but item 0 has \(first.shapeText) (they may differ only along axis \(a))") }
+            extent += t.shape[a]
+            dtype = DType.common(dtype, t.dtype)
+        }
+        var shape = first.shape
+        shape[a] = extent
+        let outer = first.shape[..<a].reduce(1, *)
+        var data: [Double] = []
+        data.reserveCapacity(try count(of: shape))
+        for o in 0..<outer {
+            for t in items {
+                let block = t.shape[a...].reduce(1, *)
+                data.append(contentsOf: t.data[(o * block)..<((o + 1) * block)])
+            }
+        }
+        return try Tensor(shape: shape, data: data, dtype: dtype)
+    }
+}

@@ -14,9 +14,8 @@ public enum Schedule: Sendable, Equatable {
         switch self {
         case .constant(let r): return r
         case .linear(let a, let b, let n):
-            guard n > 0 else { return b }
-            let f = min(1, Double(step) / Double(n))
-            return a + (b - a) * f
+            guard n > 0, step < n else { return b }
+            return a + (b - a) * (Double(step) / Double(n))
         case .step(let a, let every, let factor):
             return a * pow(factor, Double(step / max(every, 1)))
         }

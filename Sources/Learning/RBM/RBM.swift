@@ -94,21 +94,29 @@ public final class RBM: @unchecked Sendable {
 
     /// The hidden inputs V W + c for a batch of visible rows.
     public func hiddenInput(_ v: [Float], rows: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: rows * hidden)
-        if rows == 0 { return out }
-        for r in 0..<rows { for j in 0..<hidden { out[r * hidden + j] = hiddenBias[j] } }
-        Gemm.single(m: Int32(rows), n: Int32(hidden), k: Int32(visible), a: v, transA: false,
-                    b: weights, transB: false, beta: 1, c: &out)
-        return out
+        RBM.affine(v, rows: rows, inner: visible, weights: weights, transposed: false, bias: hiddenBias)
     }
 
     /// The visible inputs H Wᵀ + b for a batch of hidden rows.
     public func visibleInput(_ h: [Float], rows: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: rows * visible)
-        if rows == 0 { return out }
-        for r in 0..<rows { for i in 0..<visible { out[r * visible + i] = visibleBias[i] } }
-        Gemm.single(m: Int32(rows), n: Int32(visible), k: Int32(hidden), a: h, transA: false,
-                    b: weights, transB: true, beta: 1, c: &out)
+        RBM.affine(h, rows: rows, inner: hidden, weights: weights, transposed: true, bias: visibleBias)
+    }
+
+    /// X · W (or X · Wᵀ) + bias for `rows` rows of `inner` values: one sgemm onto the
+    /// broadcast bias.
+    static func affine(_ x: [Float], rows: Int, inner: Int, weights: [Float], transposed: Bool, bias: [Float]) -> [Float] {
+        let width = bias.count
+        var out = [Float](unsafeUninitializedCapacity: rows * width) { buffer, count in
+            bias.withUnsafeBufferPointer { b in
+                for r in 0..<rows {
+                    (buffer.baseAddress! + r * width).initialize(from: b.baseAddress!, count: width)
+                }
+            }
+            count = rows * width
+        }
+        if rows == 0 || width == 0 { return out }
+        Gemm.single(m: Int32(rows), n: Int32(width), k: Int32(inner), a: x, transA: false,
+                    b: weights, transB: transposed, beta: 1, c: &out)
         return out
     }
 
@@ -179,12 +187,38 @@ public final class RBM: @unchecked Sendable {
 
     /// Samples every unit of a layer from its inputs.
     func sampleLayer(_ a: [Float], _ rng: inout Xoshiro256) -> [Float] {
-        var out = a
-        let kind = units
-        for k in 0..<out.count {
-            let u = Float(rng.next() >> 40) * 0x1.0p-24
-            out[k] = kind.sample(a[k], u)
+        var means = a
+        return RBM.sample(inputs: &means, units: units, &rng)
+    }
+
+    /// Turns inputs into unit means in place and returns a sample of every unit: one
+    /// exponential per unit and one 64-bit random number per two units.
+    static func sample(inputs a: inout [Float], units: UnitKind, _ rng: inout Xoshiro256) -> [Float] {
+        let n = a.count
+        return [Float](unsafeUninitializedCapacity: n) { out, count in
+            a.withUnsafeMutableBufferPointer { p in
+                let (lo, hi) = units.values
+                let bernoulli = units == .bernoulli
+                @inline(__always) func unit(_ j: Int, _ u: Float) {
+                    let m: Float, q: Float
+                    if bernoulli {
+                        m = 1 / (1 + expf(-p[j])); q = m
+                    } else {
+                        m = tanhf(p[j]); q = (1 + m) / 2
+                    }
+                    p[j] = m
+                    out[j] = u < q ? hi : lo
+                }
+                var k = 0
+                while k + 1 < n {
+                    let bits = rng.next()
+                    unit(k, Float(bits >> 40) * 0x1.0p-24)
+                    unit(k + 1, Float((bits >> 16) & 0xFF_FFFF) * 0x1.0p-24)
+                    k += 2
+                }
+                if k < n { unit(k, Float(rng.next() >> 40) * 0x1.0p-24) }
+            }
+            count = n
         }
-        return out
     }
 }

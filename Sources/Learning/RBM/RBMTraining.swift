@@ -80,11 +80,12 @@ public final class RBMTrainer {
         var h = h0
         var v: [Float] = []
         var hMean: [Float] = []
+        let units = model.units
         for _ in 0..<k {
-            v = model.sampleLayer(model.visibleInput(h, rows: rows), &rng)
-            let a = model.hiddenInput(v, rows: rows)
-            hMean = a.map(model.units.mean)
-            h = model.sampleLayer(a, &rng)
+            var a = model.visibleInput(h, rows: rows)
+            v = RBM.sample(inputs: &a, units: units, &rng)
+            hMean = model.hiddenInput(v, rows: rows)
+            h = RBM.sample(inputs: &hMean, units: units, &rng)
         }
         return (v, hMean, h)
     }
@@ -98,15 +99,14 @@ public final class RBMTrainer {
         let b = try m.rows(of: batch, width: m.visible, what: "a batch")
         guard b > 0 else { throw IsingError("a batch must hold at least one row") }
         if Cancellation.isRequested { throw CancelledError() }
-        let posInput = m.hiddenInput(batch, rows: b)
-        let posMean = posInput.map(m.units.mean)
+        var posMean = m.hiddenInput(batch, rows: b)
+        let posSample = RBM.sample(inputs: &posMean, units: m.units, &rng)
 
         var negV: [Float], negH: [Float], negRows: Int
         var error = 0.0
         switch phase {
         case .cd(let k):
-            let h0 = m.sampleLayer(posInput, &rng)
-            let chain = gibbsChain(h0, rows: b, k: k)
+            let chain = gibbsChain(posSample, rows: b, k: k)
             negV = chain.v; negH = chain.hMean; negRows = b
             for i in 0..<batch.count { let d = Double(batch[i] - negV[i]); error += d * d }
             error /= Double(batch.count)
@@ -135,6 +135,27 @@ public final class RBMTrainer {
         let mom = Float(settings.momentum)
         let decay = Float(settings.l2) * lr
         let nv = m.visible, nh = m.hidden
+        if mom == 0 && decay == 0 {
+            // Plain gradient steps: both products go straight into the weights.
+            Gemm.single(m: Int32(nv), n: Int32(nh), k: Int32(b), alpha: lr / Float(b), a: v0, transA: true,
+                        b: h0, transB: false, beta: 1, c: &m.weights)
+            Gemm.single(m: Int32(nv), n: Int32(nh), k: Int32(negRows), alpha: -lr / Float(negRows), a: vk, transA: true,
+                        b: hk, transB: false, beta: 1, c: &m.weights)
+        } else {
+            updateWeightsWithMomentum(v0, h0, rows: b, vk, hk, negRows: negRows, lr: lr, momentum: mom, decay: decay)
+        }
+        var b0 = m.visibleBias, c0 = m.hiddenBias
+        RBMTrainer.updateBias(&b0, &visibleVelocity, v0, rows: b, vk, negRows: negRows, lr: lr, momentum: mom)
+        RBMTrainer.updateBias(&c0, &hiddenVelocity, h0, rows: b, hk, negRows: negRows, lr: lr, momentum: mom)
+        m.visibleBias = b0
+        m.hiddenBias = c0
+    }
+
+    /// The weight step with momentum and weight decay, through the velocity.
+    private func updateWeightsWithMomentum(_ v0: [Float], _ h0: [Float], rows b: Int, _ vk: [Float], _ hk: [Float], negRows: Int,
+                                           lr: Float, momentum mom: Float, decay: Float) {
+        let m = model
+        let nv = m.visible, nh = m.hidden
         weightVelocity.withUnsafeMutableBufferPointer { vel in
             m.weights.withUnsafeBufferPointer { w in
                 for i in 0..<vel.count { vel[i] = mom * vel[i] - decay * w[i] }
@@ -149,19 +170,25 @@ public final class RBMTrainer {
                 for i in 0..<w.count { w[i] += vel[i] }
             }
         }
-        for i in 0..<nv {
-            var pos: Float = 0, neg: Float = 0
-            for r in 0..<b { pos += v0[r * nv + i] }
-            for r in 0..<negRows { neg += vk[r * nv + i] }
-            visibleVelocity[i] = mom * visibleVelocity[i] + lr * (pos / Float(b) - neg / Float(negRows))
-            m.visibleBias[i] += visibleVelocity[i]
+    }
+
+    /// velocity = momentum·velocity + lr·(mean of positive rows - mean of negative rows); bias += velocity.
+    static func updateBias(_ bias: inout [Float], _ velocity: inout [Float], _ pos: [Float], rows: Int, _ neg: [Float], negRows: Int,
+                           lr: Float, momentum: Float) {
+        let n = bias.count
+        var diff = [Float](repeating: 0, count: n)
+        pos.withUnsafeBufferPointer { p in
+            neg.withUnsafeBufferPointer { q in
+                diff.withUnsafeMutableBufferPointer { d in
+                    let a = 1 / Float(rows), c = 1 / Float(negRows)
+                    for r in 0..<rows { for i in 0..<n { d[i] += a * p[r * n + i] } }
+                    for r in 0..<negRows { for i in 0..<n { d[i] -= c * q[r * n + i] } }
+                }
+            }
         }
-        var pos = [Float](repeating: 0, count: nh), neg = [Float](repeating: 0, count: nh)
-        for r in 0..<b { for j in 0..<nh { pos[j] += h0[r * nh + j] } }
-        for r in 0..<negRows { for j in 0..<nh { neg[j] += hk[r * nh + j] } }
-        for j in 0..<nh {
-            hiddenVelocity[j] = mom * hiddenVelocity[j] + lr * (pos[j] / Float(b) - neg[j] / Float(negRows))
-            m.hiddenBias[j] += hiddenVelocity[j]
+        for i in 0..<n {
+            velocity[i] = momentum * velocity[i] + lr * diff[i]
+            bias[i] += velocity[i]
         }
     }
 

@@ -142,3 +142,34 @@ final class RBMTests: XCTestCase {
         XCTAssertThrowsError(try big.logPartitionExact())
     }
 }
+
+final class RBMDiscriminativeTests: XCTestCase {
+    /// The mean log p(y | x) of labelled rows, from the exact class probabilities.
+    func conditionalLogLikelihood(_ m: RBM, _ rows: [Float]) throws -> Double {
+        let nf = m.features, nl = m.labels, n = rows.count / m.visible
+        var total = 0.0
+        for r in 0..<n {
+            let x = Array(rows[(r * m.visible)..<(r * m.visible + nf)])
+            let y = (0..<nl).first { rows[r * m.visible + nf + $0] == 1 } ?? 0
+            total += log(try m.classProbabilities(x)[y])
+        }
+        return total / Double(n)
+    }
+
+    func testConditionalGradientMatchesFiniteDifferences() throws {
+        let m = try RBM(visible: 4 + 3, hidden: 5, labels: 3, seed: 2, scale: 0.5)
+        let rows: [Float] = [1, 0, 1, 1, 0, 1, 0,  0, 1, 1, 0, 1, 0, 0,  1, 1, 0, 0, 0, 0, 1]
+        let g = try m.conditionalGradient(rows)
+        XCTAssertEqual(g.logLikelihood, try conditionalLogLikelihood(m, rows), accuracy: 1e-5)
+        let h: Float = 1e-2
+        func check(_ analytic: Float, _ perturb: (Float) -> Void, _ what: String) throws {
+            perturb(h); let up = try conditionalLogLikelihood(m, rows)
+            perturb(-2 * h); let down = try conditionalLogLikelihood(m, rows)
+            perturb(h)
+            XCTAssertEqual(Double(analytic), (up - down) / Double(2 * h), accuracy: 2e-4, what)
+        }
+        for i in 0..<m.weights.count { try check(g.weights[i], { m.weights[i] += $0 }, "W \(i)") }
+        for i in 0..<m.visible { try check(g.visibleBias[i], { m.visibleBias[i] += $0 }, "b \(i)") }
+        for j in 0..<m.hidden { try check(g.hiddenBias[j], { m.hiddenBias[j] += $0 }, "c \(j)") }
+    }
+}

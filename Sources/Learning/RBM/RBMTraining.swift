@@ -27,9 +27,16 @@ public struct RBMSettings: Sendable {
     public var momentum: Double
     /// Weight decay: the gradient of -l2/2 |W|² is added.
     public var l2: Double
+    /// The weight of the generative gradient (of log p(x, y)); 1 for plain training.
+    public var generative: Double
+    /// The weight of the discriminative gradient (of log p(y | x), for RBMs with a label
+    /// block); 0 for plain training. Both: Larochelle and Bengio's hybrid objective.
+    public var discriminative: Double
 
-    public init(learningRate: Schedule = .constant(0.1), momentum: Double = 0, l2: Double = 0) {
+    public init(learningRate: Schedule = .constant(0.1), momentum: Double = 0, l2: Double = 0,
+                generative: Double = 1, discriminative: Double = 0) {
         self.learningRate = learningRate; self.momentum = momentum; self.l2 = l2
+        self.generative = generative; self.discriminative = discriminative
     }
 
     /// Checks the numbers, naming the bad one.
@@ -37,6 +44,9 @@ public struct RBMSettings: Sendable {
         _ = try learningRate.validated()
         guard momentum >= 0, momentum < 1 else { throw IsingError("`momentum` must be in [0, 1), got \(momentum)") }
         guard l2 >= 0, l2.isFinite else { throw IsingError("`l2` must be a non-negative number, got \(l2)") }
+        guard generative >= 0, discriminative >= 0, generative.isFinite, discriminative.isFinite, generative + discriminative > 0 else {
+            throw IsingError("the generative and discriminative weights must be non-negative and not both 0")
+        }
         return self
     }
 }
@@ -102,36 +112,54 @@ public final class RBMTrainer {
         var posMean = m.hiddenInput(batch, rows: b)
         let posSample = RBM.sample(inputs: &posMean, units: m.units, &rng)
 
-        var negV: [Float], negH: [Float], negRows: Int
         var error = 0.0
+        if settings.generative > 0 {
+            let neg = try negativePhase(batch, posSample, rows: b)
+            error = neg.error
+            applyUpdate(batch, posMean, rows: b, neg.v, neg.h, negRows: neg.rows, scale: Float(settings.generative))
+        }
+        if settings.discriminative > 0 {
+            let g = try m.conditionalGradient(batch)
+            let step = Float(settings.learningRate.rate(at: steps) * settings.discriminative)
+            let decay = Float(settings.l2)
+            m.weights.withUnsafeMutableBufferPointer { w in
+                for i in 0..<w.count { w[i] += step * (g.weights[i] - decay * w[i]) }
+            }
+            m.visibleBias.withUnsafeMutableBufferPointer { v in for i in 0..<v.count { v[i] += step * g.visibleBias[i] } }
+            m.hiddenBias.withUnsafeMutableBufferPointer { h in for j in 0..<h.count { h[j] += step * g.hiddenBias[j] } }
+        }
+        steps += 1
+        return error
+    }
+
+    /// The model statistics: visible samples, hidden means and their row count, plus the
+    /// batch's squared reconstruction error (CD only).
+    private func negativePhase(_ batch: [Float], _ posSample: [Float], rows b: Int) throws -> (v: [Float], h: [Float], rows: Int, error: Double) {
+        let m = model
         switch phase {
         case .cd(let k):
             let chain = gibbsChain(posSample, rows: b, k: k)
-            negV = chain.v; negH = chain.hMean; negRows = b
-            for i in 0..<batch.count { let d = Double(batch[i] - negV[i]); error += d * d }
-            error /= Double(batch.count)
+            var error = 0.0
+            for i in 0..<batch.count { let d = Double(batch[i] - chain.v[i]); error += d * d }
+            return (chain.v, chain.hMean, b, error / Double(batch.count))
         case .pcd(let k, let chains):
             let n = chains > 0 ? chains : b
             let start = persistent ?? [Float](repeating: m.units.values.0, count: n * m.hidden)
             let chain = gibbsChain(start, rows: n, k: k)
             persistent = chain.h
-            negV = chain.v; negH = chain.hMean; negRows = n
+            return (chain.v, chain.hMean, n, 0)
         case .sampler(let sampler, let reads, let temperature):
             let joint = try m.sampleJoint(sampler, reads: reads, seed: rng.next(), temperature: temperature)
-            negV = joint.visible
-            negRows = negV.count / m.visible
-            negH = m.hiddenInput(negV, rows: negRows).map(m.units.mean)
+            let rows = joint.visible.count / m.visible
+            guard rows > 0 else { throw IsingError("the negative phase produced no samples") }
+            return (joint.visible, m.hiddenInput(joint.visible, rows: rows).map(m.units.mean), rows, 0)
         }
-        guard negRows > 0 else { throw IsingError("the negative phase produced no samples") }
-        applyUpdate(batch, posMean, rows: b, negV, negH, negRows: negRows)
-        steps += 1
-        return error
     }
 
     /// velocity = momentum·velocity + lr·(⟨v hᵀ⟩_data - ⟨v hᵀ⟩_model - l2·W); W += velocity.
-    private func applyUpdate(_ v0: [Float], _ h0: [Float], rows b: Int, _ vk: [Float], _ hk: [Float], negRows: Int) {
+    private func applyUpdate(_ v0: [Float], _ h0: [Float], rows b: Int, _ vk: [Float], _ hk: [Float], negRows: Int, scale: Float) {
         let m = model
-        let lr = Float(settings.learningRate.rate(at: steps))
+        let lr = Float(settings.learningRate.rate(at: steps)) * scale
         let mom = Float(settings.momentum)
         let decay = Float(settings.l2) * lr
         let nv = m.visible, nh = m.hidden

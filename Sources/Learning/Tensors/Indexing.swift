@@ -6,6 +6,8 @@ public enum TensorIndex: Sendable {
     case range(lower: Int, upper: Int, step: Int)
     /// The whole axis.
     case all
+    /// The listed positions, in order (repeats allowed).
+    case list([Int])
 }
 
 extension Tensor {
@@ -34,6 +36,17 @@ extension Tensor {
                 keep.append(true)
             case .all:
                 picks.append(Array(0..<n)); keep.append(true)
+            case .list(let positions):
+                var chosen: [Int] = []
+                chosen.reserveCapacity(positions.count)
+                for i in positions {
+                    let j = i < 0 ? i + n : i
+                    guard j >= 0, j < n else {
+                        throw IsingError("index \(i) is out of range for axis \(axis) of a tensor of shape \(shapeText)")
+                    }
+                    chosen.append(j)
+                }
+                picks.append(chosen); keep.append(true)
             }
         }
         for axis in indices.count..<rank { picks.append(Array(0..<shape[axis])); keep.append(true) }

@@ -152,13 +152,15 @@ final class RBMValue: NativeValue, FigureSource {
         .required("data"), .optional("method", "\"cd\""), .optional("k", "1"), .optional("epochs", "10"), .optional("batch", "10"),
         .optional("lr", "0.1"), .optional("momentum", "0.0"), .optional("l2", "0.0"), .optional("seed", "0"), .optional("sampler"),
         .optional("reads", "100"), .optional("temperature", "1.0"), .optional("chains", "batch"), .optional("steps"),
-        .optional("every", "1"),
+        .optional("every", "1"), .optional("generative", "1.0"), .optional("discriminative", "0.0"),
     ]
     static let fitDoc = """
         Trains the machine on rows of data by stochastic gradient ascent; returns the history record.
         `method:` "cd" (CD-k), "pcd" (persistent chains, `chains:`), or "sampler" (the negative phase drawn by `sampler:` from
         the machine's Ising form, `reads:` per update, at `temperature:`). `epochs:` passes in shuffled batches of `batch:` rows
         (or `steps:` batches); `lr:` a number or a schedule; `momentum:`, `l2:` weight decay, `seed:`.
+        For an RBM with `labels:`, `discriminative:` adds that weight of the exact gradient of log p(y | x) and `generative:`
+        scales the usual one (Larochelle and Bengio's hybrid training; generative: 0 is purely discriminative).
         Every `every` epochs the history records the exact log-likelihood (when a layer has at most 20 units) or the pseudo-log-likelihood.
         let h = m.fit(data, method: "pcd", epochs: 20, batch: 10, lr: 0.05, seed: 1); plot(h.pseudo_loglik)
         """
@@ -173,7 +175,8 @@ final class RBMValue: NativeValue, FigureSource {
         let batch = try args.int(d + 4, default: 10)
         guard batch >= 1, batch <= 1_000_000 else { throw args.error("`batch` must be between 1 and 1000000, got \(batch)") }
         let settings = RBMSettings(learningRate: try args.schedule(d + 5, default: 0.1), momentum: try args.double(d + 6, default: 0),
-                                   l2: try args.double(d + 7, default: 0))
+                                   l2: try args.double(d + 7, default: 0), generative: try args.double(d + 15, default: 1),
+                                   discriminative: try args.double(d + 16, default: 0))
         let seed = try args.int(d + 8, default: 0)
         args.interpreter.noteSeed(seed)
         let phase: NegativePhase

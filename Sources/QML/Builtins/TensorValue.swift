@@ -113,9 +113,16 @@ final class TensorValue: NativeValue, FigureSource {
                 if r.step > 0 { indices.append(.range(lower: r.lower, upper: upper, step: r.step)) }
                 else { indices.append(.range(lower: upper + 1, upper: r.lower + 1, step: r.step)) }
             case .null: indices.append(.all)
+            case .list(let items):
+                indices.append(.list(try items.map { item -> Int in
+                    guard let d = item.asDouble, d.rounded() == d, Swift.abs(d) < 1e15, item.typeName != "bool" else {
+                        throw Diagnostic.runtime("a list index must hold integers, found \(item.typeName)", at: nil)
+                    }
+                    return Int(d)
+                }))
             default:
-                throw Diagnostic.runtime("a tensor is indexed by integers, ranges, nil (a whole axis) or a tuple of them, got \(p.typeName)", at: nil,
-                                         hint: "t[0], t[1..<3], t[(0, 2)], t[(nil, 1)] for column 1")
+                throw Diagnostic.runtime("a tensor is indexed by integers, ranges, lists of integers, nil (a whole axis) or a tuple of them, got \(p.typeName)", at: nil,
+                                         hint: "t[0], t[1..<3], t[[3, 0, 2]], t[(0, 2)], t[(nil, 1)] for column 1")
             }
         }
         return try TensorValue.run { try tensor.indexed(indices) }

@@ -23,7 +23,7 @@ a @ tensor([1, 2])
 # expect: tensor: `values`: element [1] must be a number, got string
 # expect: zeros: tensor extents must not be negative: (2, -1)
 # expect: tensor: `dtype` must be "float32" or "float64", got "int8"
-# expect: a tensor is indexed by integers, ranges, nil (a whole axis) or a tuple of them, got string
+# expect: a tensor is indexed by integers, ranges, lists of integers, nil (a whole axis) or a tuple of them, got string
 # expect: item: item() needs a tensor with one value, this one has shape (2, 3)
 # expect: true
 # expect error: 16:3: shapes (2, 3) and (2,) do not match for @ (3 vs 2)

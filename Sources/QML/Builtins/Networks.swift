@@ -8,6 +8,7 @@ extension BuiltinRegistry {
         registerLayers(into: &r)
         registerOptimizers(into: &r)
         registerRBMs(into: &r)
+        registerHelmholtz(into: &r)
     }
 
     /// dense, the activations and chain.

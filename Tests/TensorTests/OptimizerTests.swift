@@ -4,18 +4,18 @@ import IsingCore
 
 final class OptimizerTests: XCTestCase {
     func testSchedules() throws {
-        XCTAssertEqual(Schedule.constant(0.1).rate(at: 50), 0.1)
-        let linear = Schedule.linear(start: 0.005, end: 0.0005, steps: 100)
+        XCTAssertEqual(LearningRate.constant(0.1).rate(at: 50), 0.1)
+        let linear = LearningRate.linear(start: 0.005, end: 0.0005, steps: 100)
         XCTAssertEqual(linear.rate(at: 0), 0.005)
         XCTAssertEqual(linear.rate(at: 50), 0.00275, accuracy: 1e-15)
         XCTAssertEqual(linear.rate(at: 100), 0.0005, accuracy: 1e-15)
         XCTAssertEqual(linear.rate(at: 1000), 0.0005, accuracy: 1e-15)
-        let step = Schedule.step(start: 1, every: 10, factor: 0.5)
+        let step = LearningRate.step(start: 1, every: 10, factor: 0.5)
         XCTAssertEqual(step.rate(at: 9), 1)
         XCTAssertEqual(step.rate(at: 10), 0.5)
         XCTAssertEqual(step.rate(at: 25), 0.25)
-        XCTAssertThrowsError(try Schedule.constant(-1).validated())
-        XCTAssertThrowsError(try Schedule.step(start: 1, every: 0, factor: 0.5).validated())
+        XCTAssertThrowsError(try LearningRate.constant(-1).validated())
+        XCTAssertThrowsError(try LearningRate.step(start: 1, every: 0, factor: 0.5).validated())
     }
 
     func testSGDWithMomentumMatchesHandComputedSteps() throws {

@@ -140,4 +140,5 @@ public enum Figure: Sendable, Equatable {
     case heatmap(Heatmap)
     case pictures(PictureGrid)
     case table(Table)
+    case graph(GraphDrawing)
 }

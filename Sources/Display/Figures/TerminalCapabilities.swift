@@ -9,6 +9,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     public var colour: ColourDepth
     /// Unicode block and braille characters; false means ASCII only.
     public var unicode: Bool
+    /// An inline image protocol to draw figures with, when asked for (QREPL_IMAGES).
+    public var images: InlineImageProtocol?
 
     public init(width: Int = 80, colour: ColourDepth = .none, unicode: Bool = true) {
         self.width = width; self.colour = colour; self.unicode = unicode
@@ -36,6 +38,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
             colour = (ct == "truecolor" || ct == "24bit") ? .truecolor : .ansi256
         }
         let ascii = environment["QREPL_ASCII"] == "1"
-        return TerminalCapabilities(width: max(20, min(width, 400)), colour: colour, unicode: !ascii)
+        var caps = TerminalCapabilities(width: max(20, min(width, 400)), colour: colour, unicode: !ascii)
+        if isTerminal && !noColour { caps.images = InlineImage.requested(in: environment) }
+        return caps
     }
 }

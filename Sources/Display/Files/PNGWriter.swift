@@ -10,11 +10,11 @@
 ///   small bitmap font.
 /// - Heat maps: each cell a `scale` × `scale` block in the same colours as the SVG (blue-white-red
 ///   when diverging, viridis otherwise), with indices and a colour bar.
-/// - Plots, histograms and tables: the SVG layout at 640 × 400 units (tables at their natural
+/// - Plots, histograms, tables and graph drawings: the SVG layout at 640 × 400 units (tables at their natural
 ///   size), each unit `scale` × `scale` pixels, lines drawn with Bresenham's algorithm and
 ///   text in the bitmap font (ASCII; other characters show as `?`).
 ///
-/// `scale` 0 (the default) chooses: 2 for plots, histograms and tables; for heat maps and
+/// `scale` 0 (the default) chooses: 2 for plots, histograms, tables and graph drawings; for heat maps and
 /// pictures the largest block (up to 64 and 16 pixels) that keeps the grid within about
 /// 400 and 640 pixels. A scale that would make an image of more than 40 million pixels is
 /// reduced until it does not (and no image is made larger than 32,768 pixels a side).
@@ -37,6 +37,8 @@ public enum PNGWriter {
             return rasterizeLayout(scale: scale) { _ in FileDrawing.histogramScene(histogram, width: 640, height: 400) }
         case let .table(table):
             return rasterizeLayout(scale: scale) { _ in FileDrawing.tableScene(table) }
+        case let .graph(drawing):
+            return rasterizeLayout(scale: scale) { _ in FileDrawing.graphScene(drawing) }
         case let .heatmap(heatmap):
             let automatic = max(1, min(64, 400 / max(1, max(heatmap.rows, heatmap.cols))))
             return rasterizeGrid(scale: scale > 0 ? scale : automatic) {

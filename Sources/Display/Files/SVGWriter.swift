@@ -17,7 +17,7 @@ import Foundation
 /// so the same figure always gives the same bytes.
 public enum SVGWriter {
     /// The SVG document for `figure`, `width` × `height` user units (pixels) in size.
-    /// Tables ignore the size and take the room their text needs; picture grids take the
+    /// Tables and graph drawings ignore the size and take the room they need; picture grids take the
     /// width and the height they need at it (at most 2.5 × `height`, beyond which the
     /// pictures shrink).
     public static func svg(_ figure: Figure, width: Int = 640, height: Int = 400) -> String {
@@ -33,6 +33,7 @@ public enum SVGWriter {
         case let .heatmap(heatmap): return FileDrawing.heatmapScene(heatmap, sizing: .fit(width: w, height: h))
         case let .pictures(grid): return FileDrawing.pictureScene(grid, sizing: .fit(width: w, height: h))
         case let .table(table): return FileDrawing.tableScene(table)
+        case let .graph(drawing): return FileDrawing.graphScene(drawing)
         }
     }
 

@@ -15,6 +15,7 @@ public enum TerminalRenderer {
     ///     nil chooses one from the width (a quarter of it, between 6 and 20 rows); at most 500.
     /// - Returns: the lines of the drawing joined by newlines, without a final newline.
     public static func render(_ figure: Figure, _ caps: TerminalCapabilities, height: Int? = nil) -> String {
+        if let images = caps.images, InlineImage.suits(figure) { return InlineImage.encode(figure, images) }
         let rows = min(500, max(2, height ?? min(20, max(6, caps.width / 4))))
         let lines: [Line]
         switch figure {
@@ -23,6 +24,7 @@ public enum TerminalRenderer {
         case .heatmap(let heatmap): lines = renderHeatmap(heatmap, caps)
         case .pictures(let grid): lines = renderPictures(grid, caps)
         case .table(let table): lines = renderTable(table, caps)
+        case .graph(let drawing): lines = renderGraph(drawing, caps)
         }
         return emit(lines, caps)
     }

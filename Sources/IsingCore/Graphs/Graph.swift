@@ -11,6 +11,10 @@ public struct Graph: Sendable {
     public var name: String = "graph"
     /// Optional coordinates of each node (hardware graphs), by node index.
     public var coordinates: [[Int]]?
+    /// The hardware lattice this graph was built as (kept by subgraphs and removals).
+    public var topology: HardwareTopology?
+    /// Nodes taken out with `without` (dead qubits), in the order they were removed.
+    public var removedNodes: [Label] = []
 
     public init() {}
 
@@ -106,6 +110,7 @@ public struct Graph: Sendable {
         for (i, n) in nodes.enumerated() where keep.contains(n) { map[i] = g.addNode(n) }
         for (u, v) in edges where map[u] >= 0 && map[v] >= 0 { g.addEdge(index: map[u], index: map[v]) }
         if let c = coordinates { g.coordinates = nodes.indices.filter { map[$0] >= 0 }.map { c[$0] } }
+        g.topology = topology
         return g
     }
 
@@ -113,6 +118,7 @@ public struct Graph: Sendable {
     public func without(_ remove: Set<Label>) -> Graph {
         var g = subgraph(Set(nodes).subtracting(remove))
         g.name = "\(name) without \(remove.count) node\(remove.count == 1 ? "" : "s")"
+        g.removedNodes = removedNodes + nodes.filter { remove.contains($0) }
         return g
     }
 
@@ -125,6 +131,8 @@ public struct Graph: Sendable {
         for n in nodes { g.addNode(n) }
         for (u, v) in edges where !drop.contains(Graph.key(u, v)) { g.addEdge(index: u, index: v) }
         g.coordinates = coordinates
+        g.topology = topology
+        g.removedNodes = removedNodes
         return g
     }
 

@@ -70,3 +70,24 @@ public struct SpinModel: Sendable {
         }
     }
 }
+
+extension SpinModel {
+    /// The model back as a spin-vartype binary quadratic model over its labels, so
+    /// composites can change biases and hand the result to another sampler.
+    public func quadraticModel() -> BinaryQuadraticModel {
+        var m = BinaryQuadraticModel(vartype: .spin)
+        m.offset = offset
+        for (i, label) in labels.enumerated() { m.addLinear(label, h[i]) }
+        for (i, j, b) in edges { m.addQuadratic(index: i, index: j, b) }
+        return m
+    }
+
+    /// Energy of every row of a row-major block of spin states.
+    public func energies(of states: [Int8]) -> [Double] {
+        guard count > 0 else { return [] }
+        let rows = states.count / count
+        return states.withUnsafeBufferPointer { buffer in
+            (0..<rows).map { r in energy(UnsafeBufferPointer(rebasing: buffer[(r * count)..<((r + 1) * count)])) }
+        }
+    }
+}

@@ -166,8 +166,8 @@ public enum Observables {
     /// model (the rows' energies are used).
     public static func klDivergence(_ s: SampleSet, exact: ExactSummary) throws -> Double {
         var d = 0.0
-        for (p, e) in try empirical(s) where p > 0 {
-            d += p * (log(p) + exact.beta * e + exact.logZ)
+        for (p, e, row) in try empirical(s) where p > 0 {
+            d += p * (log(p) - exact.logProbability(of: row, energy: e))
         }
         return max(d, 0)
     }
@@ -176,8 +176,8 @@ public enum Observables {
     /// distribution and the exact one (states never sampled count with their whole p).
     public static func totalVariation(_ s: SampleSet, exact: ExactSummary) throws -> Double {
         var sum = 0.0, covered = 0.0
-        for (p, e) in try empirical(s) {
-            let q = exp(-exact.beta * e - exact.logZ)
+        for (p, e, row) in try empirical(s) {
+            let q = exp(exact.logProbability(of: row, energy: e))
             sum += abs(p - q)
             covered += q
         }
@@ -202,12 +202,12 @@ public enum Observables {
         return try totalVariation(rows, exact: exact)
     }
 
-    /// (probability, energy) of each distinct state of a sample set.
-    private static func empirical(_ s: SampleSet) throws -> [(Double, Double)] {
+    /// (probability, energy, state) of each distinct state of a sample set.
+    private static func empirical(_ s: SampleSet) throws -> [(Double, Double, ArraySlice<Int8>)] {
         let agg = s.aggregated()
         let total = Double(agg.reads)
         guard total > 0 else { throw IsingError("the sample set has no reads") }
-        return (0..<agg.size).map { (Double(agg.counts[$0]) / total, agg.energies[$0]) }
+        return (0..<agg.size).map { (Double(agg.counts[$0]) / total, agg.energies[$0], agg.state($0)) }
     }
 
     /// The sample set with its rows re-expressed over `model` (energies recomputed), and

@@ -26,10 +26,27 @@ public struct ExactSummary: Sendable {
     public var magnetization: [Double]
     /// ⟨x_i x_j⟩, row-major count × count.
     public var correlations: [Double]
+    /// log p of every state, for distributions that are not exp(−β E) / Z in the states'
+    /// energies (the diagonal of a quantum Gibbs state); indexed by the state's bits, bit i
+    /// set when variable i is +1 (or 1). Nil for a classical Boltzmann distribution.
+    public var logProbabilities: [Double]? = nil
 
     public init(beta: Double, logZ: Double, groundEnergy: Double, groundStates: [[Int8]], magnetization: [Double], correlations: [Double]) {
         self.beta = beta; self.logZ = logZ; self.groundEnergy = groundEnergy
         self.groundStates = groundStates; self.magnetization = magnetization; self.correlations = correlations
+    }
+}
+
+extension ExactSummary {
+    /// log p(state) under this distribution: from `logProbabilities` when present, else
+    /// −β E − log Z with the state's energy.
+    public func logProbability(of state: ArraySlice<Int8>, energy: Double) -> Double {
+        if let table = logProbabilities, state.count < 63 {
+            var index = 0
+            for (i, v) in state.enumerated() where v > 0 { index |= 1 << i }
+            return index < table.count ? table[index] : -.infinity
+        }
+        return -beta * energy - logZ
     }
 }
 

@@ -10,11 +10,11 @@ public final class WakeSleepTrainer {
     public let sampler: any Sampler
     /// Dreamed samples per update.
     public let samples: Int
-    public let learningRate: Schedule
+    public let learningRate: LearningRate
     public private(set) var steps = 0
     public var rng: Xoshiro256
 
-    public init(model: HelmholtzMachine, sampler: any Sampler, samples: Int, learningRate: Schedule, seed: UInt64) throws {
+    public init(model: HelmholtzMachine, sampler: any Sampler, samples: Int, learningRate: LearningRate, seed: UInt64) throws {
         guard samples >= 1, samples <= 10_000_000 else { throw IsingError("`samples` must be between 1 and 10000000, got \(samples)") }
         self.model = model
         self.sampler = sampler

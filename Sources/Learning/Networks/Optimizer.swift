@@ -2,7 +2,7 @@ import Foundation
 import IsingCore
 
 /// A learning rate as a function of the step number (0, 1, 2, ...).
-public enum Schedule: Sendable, Equatable {
+public enum LearningRate: Sendable, Equatable {
     case constant(Double)
     /// From `start` to `end` linearly over `steps` steps, then constant at `end`.
     case linear(start: Double, end: Double, steps: Int)
@@ -22,7 +22,7 @@ public enum Schedule: Sendable, Equatable {
     }
 
     /// Checks the schedule's numbers.
-    public func validated() throws -> Schedule {
+    public func validated() throws -> LearningRate {
         switch self {
         case .constant(let r):
             guard r > 0, r.isFinite else { throw IsingError("a learning rate must be a positive number, got \(r)") }
@@ -57,12 +57,12 @@ public protocol Optimizer: AnyObject {
 
 /// Stochastic gradient descent with (heavy-ball) momentum.
 public final class SGD: Optimizer {
-    public let schedule: Schedule
+    public let schedule: LearningRate
     public let momentum: Double
     public private(set) var steps = 0
     private var velocity: [ObjectIdentifier: [Double]] = [:]
 
-    public init(schedule: Schedule, momentum: Double = 0) throws {
+    public init(schedule: LearningRate, momentum: Double = 0) throws {
         guard momentum >= 0, momentum < 1 else { throw IsingError("momentum must be in [0, 1), got \(momentum)") }
         self.schedule = try schedule.validated()
         self.momentum = momentum
@@ -90,14 +90,14 @@ public final class SGD: Optimizer {
 
 /// Adam (Kingma and Ba): per-parameter steps from bias-corrected moment estimates.
 public final class Adam: Optimizer {
-    public let schedule: Schedule
+    public let schedule: LearningRate
     public let beta1: Double
     public let beta2: Double
     public let epsilon: Double
     public private(set) var steps = 0
     private var moments: [ObjectIdentifier: (m: [Double], v: [Double])] = [:]
 
-    public init(schedule: Schedule, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws {
+    public init(schedule: LearningRate, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws {
         guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {
             throw IsingError("betas must be in [0, 1), got (\(beta1), \(beta2))")
         }

@@ -23,7 +23,7 @@ public enum NegativePhase: @unchecked Sendable {
 
 /// The settings of RBM training by stochastic gradient ascent on the log-likelihood.
 public struct RBMSettings: Sendable {
-    public var learningRate: Schedule
+    public var learningRate: LearningRate
     public var momentum: Double
     /// Weight decay: the gradient of -l2/2 |W|² is added.
     public var l2: Double
@@ -33,7 +33,7 @@ public struct RBMSettings: Sendable {
     /// block); 0 for plain training. Both: Larochelle and Bengio's hybrid objective.
     public var discriminative: Double
 
-    public init(learningRate: Schedule = .constant(0.1), momentum: Double = 0, l2: Double = 0,
+    public init(learningRate: LearningRate = .constant(0.1), momentum: Double = 0, l2: Double = 0,
                 generative: Double = 1, discriminative: Double = 0) {
         self.learningRate = learningRate; self.momentum = momentum; self.l2 = l2
         self.generative = generative; self.discriminative = discriminative

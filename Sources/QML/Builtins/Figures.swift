@@ -16,6 +16,7 @@ final class FigureValue: NativeValue {
         case .heatmap(let h): return "Figure(heatmap \(h.rows) x \(h.cols)\(h.title.map { ": \($0)" } ?? ""))"
         case .pictures(let g): return "Figure(\(g.pictures.count) pictures)"
         case .table(let t): return "Figure(table, \(t.rows.count) rows)"
+        case .graph(let d): return "Figure(drawing of \(d.nodes.count) nodes\(d.title.map { ": \($0)" } ?? ""))"
         }
     }
 

@@ -8,7 +8,8 @@ final class GraphValue: NativeValue {
     override var typeName: String { "Graph" }
     override var summary: String { "Graph(\(graph.nodeCount) nodes, \(graph.edgeCount) edges: \(graph.name))" }
     override var display: String {
-        let degrees = (0..<graph.nodeCount).map { graph.degree($0) }
+        let adjacency = graph.adjacency
+        let degrees = (0..<graph.nodeCount).map { adjacency.rowStart[$0 + 1] - adjacency.rowStart[$0] }
         var text = summary
         if let lo = degrees.min(), let hi = degrees.max() {
             text += "\n  degree \(lo == hi ? "\(lo)" : "\(lo)–\(hi)"), \(graph.connectedComponents().count) connected component(s)"
@@ -22,7 +23,7 @@ final class GraphValue: NativeValue {
     }
 
     override var memberNames: [String] {
-        ["nodes", "edges", "degree", "neighbors", "without", "subgraph", "connected_components", "coordinates", "name"]
+        ["nodes", "edges", "degree", "neighbors", "without", "subgraph", "connected_components", "coordinates", "name", "topology", "dead"]
     }
 
     func nodeIndex(_ v: Value, _ args: Arguments) throws -> Int {
@@ -39,10 +40,10 @@ final class GraphValue: NativeValue {
         case "name": return .str(g.name)
         case "coordinates":
             return method(name, [.required("node")], "The coordinates of a node (hardware and lattice graphs).") { args in
-                let i = try self.nodeIndex(args.value(0), args)
-                guard let c = g.coordinates, i < c.count else { throw args.error("this graph has no coordinates") }
-                return .tuple(c[i].map { .int($0) })
+                try self.coordinates(args)
             }
+        case "topology", "dead":
+            return hardwareMember(name)
         case "degree":
             return method(name, [.required("node")], "The number of neighbours of a node.") { args in
                 .int(g.degree(try self.nodeIndex(args.value(0), args)))
@@ -52,8 +53,8 @@ final class GraphValue: NativeValue {
                 .list(g.neighbors(try self.nodeIndex(args.value(0), args)).map { g.nodes[$0].value })
             }
         case "without":
-            return method(name, [.required("nodes")], "The graph without some nodes and their edges.") { args in
-                .object(GraphValue(g.without(Set(try args.labels(0)))))
+            return method(name, [.optional("nodes"), .optional("edges")], "The graph without some nodes and their edges, or without some edges.") { args in
+                try self.without(args)
             }
         case "subgraph":
             return method(name, [.required("nodes")], "The subgraph induced by some nodes.") { args in

@@ -128,11 +128,11 @@ final class OptimizerValue: NativeValue {
 }
 
 /// A learning-rate schedule as a language value.
-final class ScheduleValue: NativeValue {
-    let schedule: Schedule
-    init(_ schedule: Schedule) { self.schedule = schedule }
+final class LearningRateValue: NativeValue {
+    let schedule: LearningRate
+    init(_ schedule: LearningRate) { self.schedule = schedule }
 
-    override var typeName: String { "Schedule" }
+    override var typeName: String { "LearningRate" }
     override var summary: String { schedule.description }
     override var memberNames: [String] { ["rate"] }
 
@@ -148,8 +148,8 @@ final class ScheduleValue: NativeValue {
 
 extension Arguments {
     /// A learning rate: a positive number or a schedule.
-    func schedule(_ i: Int, default d: Double) throws -> Schedule {
-        if case .object(let s as ScheduleValue) = value(i) { return s.schedule }
+    func schedule(_ i: Int, default d: Double) throws -> LearningRate {
+        if case .object(let s as LearningRateValue) = value(i) { return s.schedule }
         let lr = try double(i, default: d)
         guard lr > 0, lr.isFinite else {
             throw error("`\(name(i))` must be a positive number or a schedule, got \(ValueFormatter.float(lr))",

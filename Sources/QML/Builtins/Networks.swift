@@ -111,15 +111,15 @@ extension BuiltinRegistry {
             A learning rate falling linearly from `start` to `end` over `steps` steps, then staying at `end`.
             adam(lr: linear_decay(0.005, 0.0005, 1000))
             """) { args in
-            let s = Schedule.linear(start: try args.double(0), end: try args.double(1), steps: try args.int(2))
-            do { return .object(ScheduleValue(try s.validated())) } catch let e as IsingError { throw args.error(e.message) }
+            let s = LearningRate.linear(start: try args.double(0), end: try args.double(1), steps: try args.int(2))
+            do { return .object(LearningRateValue(try s.validated())) } catch let e as IsingError { throw args.error(e.message) }
         }
         r.add("step_decay", [.required("start"), .required("every"), .optional("factor", "0.5")], topic: "networks", doc: """
             A learning rate multiplied by `factor` every `every` steps.
             sgd(lr: step_decay(0.1, 100, factor: 0.5))
             """) { args in
-            let s = Schedule.step(start: try args.double(0), every: try args.int(1), factor: try args.double(2, default: 0.5))
-            do { return .object(ScheduleValue(try s.validated())) } catch let e as IsingError { throw args.error(e.message) }
+            let s = LearningRate.step(start: try args.double(0), every: try args.int(1), factor: try args.double(2, default: 0.5))
+            do { return .object(LearningRateValue(try s.validated())) } catch let e as IsingError { throw args.error(e.message) }
         }
     }
 

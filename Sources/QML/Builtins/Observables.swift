@@ -11,12 +11,12 @@ extension Arguments {
     }
 }
 
-/// Empirical probabilities of the distinct states of a sample set, with their energies.
-func empiricalDistribution(_ s: SampleSet) -> [(p: Double, energy: Double)] {
+/// Empirical probabilities of the distinct states of a sample set, with their energies and states.
+func empiricalDistribution(_ s: SampleSet) -> [(p: Double, energy: Double, state: ArraySlice<Int8>)] {
     let agg = s.aggregated()
     let total = Double(agg.reads)
     guard total > 0 else { return [] }
-    return (0..<agg.size).map { (Double(agg.counts[$0]) / total, agg.energies[$0]) }
+    return (0..<agg.size).map { (Double(agg.counts[$0]) / total, agg.energies[$0], agg.state($0)) }
 }
 
 /// The exact summary behind `kl`/`tv`, checked to describe the same variables.
@@ -36,15 +36,14 @@ extension BuiltinRegistry {
     static func registerObservables(into r: inout BuiltinRegistry) {
         r.add("kl", [.required("samples"), .required("exact")], topic: "observables", doc: """
             The Kullback-Leibler divergence KL(empirical || exact) of a sample set from the exact Boltzmann distribution.
-            `exact` is a sample set from exact(beta: ...) of the same Hamiltonian; its beta is used.
+            `exact` is a sample set from exact(beta: ...) (or exact_quantum(...)) of the same Hamiltonian; its distribution is used.
             kl(sample(H, gibbs(beta: 1.0), reads: 10000), sample(H, exact(beta: 1.0)))
             """) { args in
             let s = try args.sampleSet(0)
             let x = try exactReference(args, samples: s, index: 1)
             var d = 0.0
-            for (p, e) in empiricalDistribution(s) where p > 0 {
-                let logQ = -x.beta * e - x.logZ
-                d += p * (log(p) - logQ)
+            for (p, e, row) in empiricalDistribution(s) where p > 0 {
+                d += p * (log(p) - x.logProbability(of: row, energy: e))
             }
             return .float(max(0, d))
         }
@@ -55,8 +54,8 @@ extension BuiltinRegistry {
             let s = try args.sampleSet(0)
             let x = try exactReference(args, samples: s, index: 1)
             var sum = 0.0, covered = 0.0
-            for (p, e) in empiricalDistribution(s) {
-                let q = exp(-x.beta * e - x.logZ)
+            for (p, e, row) in empiricalDistribution(s) {
+                let q = exp(x.logProbability(of: row, energy: e))
                 sum += abs(p - q)
                 covered += q
             }

@@ -115,8 +115,11 @@ final class SampleSetValue: NativeValue {
             for (k, v) in s.info { r.set(.str(k), SampleSetValue.infoValue(v)) }
             return .record(r)
         case "timing":
-            return .record(RecordBox([("seconds", .float(s.seconds)),
-                                      ("reads_per_second", .float(s.seconds > 0 ? Double(s.reads) / s.seconds : 0))]))
+            // Wall time of the run, then any simulated device timing (µs, as an annealer reports it).
+            var fields: [(String, Value)] = [("seconds", .float(s.seconds)),
+                                             ("reads_per_second", .float(s.seconds > 0 ? Double(s.reads) / s.seconds : 0))]
+            for (k, v) in s.info where k.hasPrefix("timing.") { fields.append((String(k.dropFirst(7)), SampleSetValue.infoValue(v))) }
+            return .record(RecordBox(fields))
         case "log_z":
             // Exact from exact(); estimated (at the final info.beta) from pa().
             if s.exact == nil, let (_, v) = s.info.first(where: { $0.0 == "log_z" }), case .double(let d) = v { return .float(d) }

@@ -22,13 +22,17 @@ extension BuiltinRegistry {
         func make(_ args: Arguments, _ body: () throws -> any Sampler) throws -> Value {
             do { return .object(SamplerValue(try body())) } catch let e as IsingError { throw args.error(e.message) }
         }
-        r.add("exact", [.optional("beta", "1.0")], topic: "samplers", doc: """
+        r.add("exact", [.optional("beta", "1.0"), .optional("gamma", "0")], topic: "samplers", doc: """
             Exact enumeration of every state (Gray code, up to 30 variables) at inverse temperature beta.
             Its sample sets know log_z, ground_energy, ground_states and the exact magnetization and correlations;
-            `reads:` draws exact Boltzmann samples.
+            `reads:` draws exact Boltzmann samples. With `gamma:` it is exact_quantum(gamma:, beta:).
             let s = sample(H, exact(beta: 1.0), reads: 1000, seed: 1); s.log_z
             """) { args in
             let beta = try args.double(0, default: 1)
+            if args.has(1) {
+                let gamma = try args.double(1)
+                return try make(args) { try QuantumExactSolver(gamma: gamma, beta: beta) }
+            }
             return try make(args) { try ExactSolver(beta: beta) }
         }
         func mcmc(_ name: String, _ rule: UpdateRule, _ doc: String) {

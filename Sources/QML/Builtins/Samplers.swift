@@ -10,12 +10,20 @@ final class SamplerValue: NativeValue {
     override var summary: String {
         "\(sampler.name)(" + sampler.settings.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")"
     }
-    override var memberNames: [String] { ["sample", "name", "settings"] }
+    override var memberNames: [String] {
+        sampler is DeviceAnnealer ? ["sample", "name", "settings", "graph", "h_range", "j_range"] : ["sample", "name", "settings"]
+    }
 
     override func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         switch name {
         case "name": return .str(sampler.name)
         case "settings": return .record(RecordBox(sampler.settings.map { ($0.0, .str($0.1)) }))
+        case "graph" where sampler is DeviceAnnealer:
+            return (sampler as? DeviceAnnealer).map { .object(GraphValue($0.graph)) }
+        case "h_range" where sampler is DeviceAnnealer:
+            return (sampler as? DeviceAnnealer).map { .tuple([.float($0.hRange.lowerBound), .float($0.hRange.upperBound)]) }
+        case "j_range" where sampler is DeviceAnnealer:
+            return (sampler as? DeviceAnnealer).map { .tuple([.float($0.jRange.lowerBound), .float($0.jRange.upperBound)]) }
         case "sample":
             return method(name, [.required("H"), .optional("reads", "100"), .optional("seed", "0"),
                                  .optional("threads", "cores"), .optional("initial")],

@@ -1,0 +1,100 @@
+/// Everything that describes a simulated annealer, with the presets of the machines the
+/// seed papers used. `DeviceSettings.make()` builds the sampler.
+public struct DeviceSettings: Sendable {
+    /// The physics the device runs on a programmed problem.
+    public enum Dynamics: String, Sendable, CaseIterable {
+        /// Classical annealing to the freeze-out point (fast; the default).
+        case freezeOut = "freeze_out"
+        /// Simulated quantum annealing of the full H(s) along the schedule.
+        case sqa
+        /// The quantum Boltzmann state of H(s*) at the freeze-out point.
+        case qbm
+    }
+
+    public var name: String
+    public var graph: Graph
+    public var schedule: AnnealSchedule
+    /// Anneal time in microseconds.
+    public var annealTime: Double
+    /// Physical temperature in kelvin.
+    public var temperature: Double
+    public var hRange: ClosedRange<Double> = -2...2
+    public var jRange: ClosedRange<Double> = -1...1
+    public var autoScale = true
+    public var noiseH = 0.05
+    public var noiseJ = 0.035
+    public var readoutError = 0.0
+    public var timing = DeviceTiming()
+    public var dynamics = Dynamics.freezeOut
+    /// The freeze-out point s* (where the dynamics stop following H(s)).
+    public var freezeOut = 0.45
+    /// Monte Carlo sweeps per anneal.
+    public var sweeps = 256
+    /// Trotter slices for the quantum dynamics.
+    public var trotter = 16
+
+    public init(name: String, graph: Graph, schedule: AnnealSchedule, annealTime: Double, temperature: Double) {
+        self.name = name; self.graph = graph; self.schedule = schedule
+        self.annealTime = annealTime; self.temperature = temperature
+    }
+
+    /// The seed that picks each preset's dead qubits, fixed so every user gets the same chip.
+    public static let deadQubitSeed = 2015
+
+    /// A preset by name:
+    /// - "dw2x": Chimera C12 with 55 dead qubits, h ∈ [−2, 2], J ∈ [−1, 1], 5 µs anneals at
+    ///   15 mK (the D-Wave 2X of seed 004's Table III), on the DW-2000Q-shaped schedule;
+    /// - "dw2000q": Chimera C16 with 16 dead qubits, 20 µs at 12 mK;
+    /// - "advantage": Pegasus P16 with 50 dead qubits, h ∈ [−4, 4], 20 µs at 12 mK.
+    public static func preset(_ name: String) throws -> DeviceSettings {
+        switch name.lowercased() {
+        case "dw2x", "2x":
+            let g = try HardwareGraphs.deadQubits(try HardwareGraphs.chimera(12), count: 55, seed: deadQubitSeed)
+            return DeviceSettings(name: "dw2x", graph: g, schedule: .dw2000q, annealTime: 5, temperature: 0.015)
+        case "dw2000q", "2000q":
+            let g = try HardwareGraphs.deadQubits(try HardwareGraphs.chimera(16), count: 16, seed: deadQubitSeed)
+            return DeviceSettings(name: "dw2000q", graph: g, schedule: .dw2000q, annealTime: 20, temperature: 0.012)
+        case "advantage":
+            let g = try HardwareGraphs.deadQubits(try HardwareGraphs.pegasus(16), count: 50, seed: deadQubitSeed)
+            var s = DeviceSettings(name: "advantage", graph: g, schedule: .advantage, annealTime: 20, temperature: 0.012)
+            s.hRange = -4...4
+            return s
+        default:
+            throw IsingError("there is no device called \"\(name)\"; the presets are \"dw2x\", \"dw2000q\" and \"advantage\"")
+        }
+    }
+
+    /// The physical inverse temperature h/(k_B T) in 1/GHz.
+    public func physicalBeta() throws -> Double { try QuantumUnits.betaPerGigahertz(kelvin: temperature) }
+
+    /// The sampler that runs `dynamics` on programmed problems.
+    public func dynamicsSampler() throws -> (sampler: any Sampler, description: String) {
+        guard schedule.units == .gigahertz else {
+            throw IsingError("a device needs a schedule in GHz (such as schedule(\"dw2000q\")), got one in model units")
+        }
+        let beta = try physicalBeta()
+        switch dynamics {
+        case .freezeOut:
+            let f = try FreezeOutAnnealing(schedule: schedule, beta: beta, freezeOut: freezeOut, sweeps: sweeps)
+            return (f, "freeze-out annealing to s* = \(freezeOut) (beta_eff \(rounded(f.effectiveBeta))), \(sweeps) sweeps")
+        case .sqa:
+            let q = try SimulatedQuantumAnnealing(schedule: schedule, trotter: trotter, sweeps: sweeps, beta: beta)
+            return (q, "simulated quantum annealing, \(trotter) slices, \(sweeps) sweeps")
+        case .qbm:
+            let b = schedule.problem(at: freezeOut), a = schedule.transverse(at: freezeOut)
+            guard b > 0 else { throw IsingError("B(s) is 0 at the freeze-out point \(freezeOut)") }
+            let q = try QuantumBoltzmannSampler(gamma: a / b, beta: beta * b / 2, trotter: trotter, sweeps: sweeps)
+            return (q, "quantum Boltzmann state at s* = \(freezeOut) (beta_eff \(rounded(beta * b / 2)), gamma \(rounded(a / b)))")
+        }
+    }
+
+    private func rounded(_ x: Double) -> String { String(Double((x * 1000).rounded()) / 1000) }
+
+    /// The device sampler.
+    public func make() throws -> DeviceAnnealer {
+        let (sampler, description) = try dynamicsSampler()
+        return try DeviceAnnealer(label: name, graph: graph, hRange: hRange, jRange: jRange, autoScale: autoScale,
+                                  noiseH: noiseH, noiseJ: noiseJ, readoutError: readoutError, annealTime: annealTime,
+                                  timing: timing, dynamics: sampler, dynamicsDescription: description)
+    }
+}

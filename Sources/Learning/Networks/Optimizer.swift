@@ -60,7 +60,8 @@ public final class SGD: Optimizer {
     public let schedule: LearningRate
     public let momentum: Double
     public private(set) var steps = 0
-    private var velocity: [ObjectIdentifier: [Double]] = [:]
+    /// Per parameter (held, so its identity cannot be reused by another object).
+    private var velocity: [ObjectIdentifier: (parameter: Parameter, v: [Double])] = [:]
 
     public init(schedule: LearningRate, momentum: Double = 0) throws {
         guard momentum >= 0, momentum < 1 else { throw IsingError("momentum must be in [0, 1), got \(momentum)") }
@@ -74,14 +75,14 @@ public final class SGD: Optimizer {
         let lr = schedule.rate(at: steps)
         for p in parameters {
             let id = ObjectIdentifier(p)
-            var v = velocity[id] ?? [Double](repeating: 0, count: p.value.count)
+            var v = velocity[id]?.v ?? [Double](repeating: 0, count: p.value.count)
             guard v.count == p.value.count, p.grad.count == p.value.count else { throw IsingError("parameter \(p.name) changed size") }
             var w = p.value.data
             for i in 0..<w.count {
                 v[i] = momentum * v[i] - lr * p.grad.data[i]
                 w[i] += v[i]
             }
-            velocity[id] = v
+            velocity[id] = (p, v)
             p.value = p.value.withData(w)
         }
         steps += 1
@@ -95,7 +96,8 @@ public final class Adam: Optimizer {
     public let beta2: Double
     public let epsilon: Double
     public private(set) var steps = 0
-    private var moments: [ObjectIdentifier: (m: [Double], v: [Double])] = [:]
+    /// Per parameter (held, so its identity cannot be reused by another object).
+    private var moments: [ObjectIdentifier: (parameter: Parameter, m: [Double], v: [Double])] = [:]
 
     public init(schedule: LearningRate, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws {
         guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {
@@ -117,7 +119,7 @@ public final class Adam: Optimizer {
         for p in parameters {
             let id = ObjectIdentifier(p)
             let zero = [Double](repeating: 0, count: p.value.count)
-            var (m, v) = moments[id] ?? (zero, zero)
+            var (m, v) = moments[id].map { ($0.m, $0.v) } ?? (zero, zero)
             guard m.count == p.value.count, p.grad.count == p.value.count else { throw IsingError("parameter \(p.name) changed size") }
             var w = p.value.data
             for i in 0..<w.count {
@@ -126,7 +128,7 @@ public final class Adam: Optimizer {
                 v[i] = beta2 * v[i] + (1 - beta2) * g * g
                 w[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
             }
-            moments[id] = (m, v)
+            moments[id] = (p, m, v)
             p.value = p.value.withData(w)
         }
         steps += 1

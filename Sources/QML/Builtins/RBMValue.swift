@@ -197,7 +197,7 @@ final class RBMValue: NativeValue, FigureSource {
         var epochs = try args.int(d + 3, default: 10)
         if args.has(d + 13) {
             let steps = try args.int(d + 13)
-            guard steps >= 1 else { throw args.error("`steps` must be at least 1") }
+            guard steps >= 1, steps <= 1_000_000_000_000 else { throw args.error("`steps` must be between 1 and 10^12, got \(steps)") }
             epochs = (steps + batchesPerEpoch - 1) / batchesPerEpoch
         }
         guard epochs >= 1, epochs <= 10_000_000 else { throw args.error("`epochs` must be between 1 and 10000000, got \(epochs)") }

@@ -109,9 +109,12 @@ final class TensorValue: NativeValue, FigureSource {
             case .int(let i): indices.append(.at(i))
             case .float(let d) where d.rounded() == d && Swift.abs(d) < 1e15: indices.append(.at(Int(d)))
             case .range(let r):
-                let upper = r.inclusive ? (r.step > 0 ? r.upper + 1 : r.upper - 1) : r.upper
-                if r.step > 0 { indices.append(.range(lower: r.lower, upper: upper, step: r.step)) }
-                else { indices.append(.range(lower: upper + 1, upper: r.lower + 1, step: r.step)) }
+                // Bounds beyond any extent are clamped first, so no arithmetic here can overflow.
+                let limit = 1 << 40
+                let lower = Swift.max(-limit, Swift.min(limit, r.lower)), top = Swift.max(-limit, Swift.min(limit, r.upper))
+                let upper = r.inclusive ? (r.step > 0 ? top + 1 : top - 1) : top
+                if r.step > 0 { indices.append(.range(lower: lower, upper: upper, step: r.step)) }
+                else { indices.append(.range(lower: upper + 1, upper: lower + 1, step: r.step)) }
             case .null: indices.append(.all)
             case .list(let items):
                 indices.append(.list(try items.map { item -> Int in

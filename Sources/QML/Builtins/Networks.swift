@@ -168,7 +168,7 @@ extension BuiltinRegistry {
         let classify: (inout Arguments) throws -> Value? = { args in
             guard case .object(let o as RBMValue) = args.value(0) else { return nil }
             let m = o.rbm
-            let (rows, single) = try args.rows(1, width: m.features)
+            let (rows, single) = try args.rows(1, width: m.features, units: m.units)
             do {
                 let c = try m.classify(rows)
                 return single ? .int(c.first ?? 0) : .list(c.map { .int($0) })

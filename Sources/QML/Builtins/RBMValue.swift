@@ -39,24 +39,24 @@ final class RBMValue: NativeValue, FigureSource {
         case "copy": return method(name, [], "An independent copy of the machine.") { _ in .object(RBMValue(m.copy())) }
         case "free_energy":
             return method(name, [.required("v")], "The free energy F(v) of a visible row (a number) or of each row of a batch (a list).") { args in
-                let (rows, single) = try args.rows(0, width: m.visible)
+                let (rows, single) = try args.rows(0, width: m.visible, units: m.units)
                 let f = try self.native(args) { try m.freeEnergy(rows) }
                 return single ? .float(f.first ?? .nan) : .list(f.map { .float($0) })
             }
         case "energy":
             return method(name, [.required("v"), .required("h")], "The energy E(v, h) of one joint state.") { args in
-                let (v, _) = try args.rows(0, width: m.visible), (h, _) = try args.rows(1, width: m.hidden)
+                let (v, _) = try args.rows(0, width: m.visible, units: m.units), (h, _) = try args.rows(1, width: m.hidden, units: m.units)
                 guard v.count == m.visible, h.count == m.hidden else { throw args.error("give one visible and one hidden state") }
                 return .float(m.energy(visible: v, hidden: h))
             }
         case "transform":
             return method(name, [.required("v")], "The hidden units' means E[h | v] of each row: features for other models.") { args in
-                let (rows, single) = try args.rows(0, width: m.visible)
+                let (rows, single) = try args.rows(0, width: m.visible, units: m.units)
                 return try self.matrix(try self.native(args) { try m.hiddenMeans(rows) }, width: m.hidden, single: single)
             }
         case "reconstruct":
             return method(name, [.required("v")], "E[v | h = E[h | v]] of each row: one deterministic pass up and down.") { args in
-                let (rows, single) = try args.rows(0, width: m.visible)
+                let (rows, single) = try args.rows(0, width: m.visible, units: m.units)
                 return try self.matrix(try self.native(args) { try m.reconstruct(rows) }, width: m.visible, single: single)
             }
         case "log_z":
@@ -69,7 +69,7 @@ final class RBMValue: NativeValue, FigureSource {
             return method(name, [.required("data"), .optional("log_z", "exact")], """
                 The mean log-likelihood per row: exact when a layer has at most 20 units, else with a given `log_z:` (e.g. from ais).
                 """) { args in
-                let (rows, _) = try args.rows(0, width: m.visible)
+                let (rows, _) = try args.rows(0, width: m.visible, units: m.units)
                 if args.has(1) {
                     let z = try args.logZ(1)
                     return .float(try self.native(args) { try m.logLikelihood(rows, logZ: z) })
@@ -84,7 +84,7 @@ final class RBMValue: NativeValue, FigureSource {
             return method(name, [.required("data"), .optional("seed", "0")], """
                 The pseudo-log-likelihood per row as scikit-learn's BernoulliRBM.score_samples computes it (one random unit flipped per row).
                 """) { args in
-                let (rows, _) = try args.rows(0, width: m.visible)
+                let (rows, _) = try args.rows(0, width: m.visible, units: m.units)
                 let seed = try args.int(1, default: 0)
                 return .float(try self.native(args) { try m.pseudoLikelihood(rows, seed: UInt64(bitPattern: Int64(seed))) })
             }
@@ -123,13 +123,13 @@ final class RBMValue: NativeValue, FigureSource {
             }
         case "classify":
             return method(name, [.required("pictures")], "The most probable class of each picture (rows of the non-label visible units).") { args in
-                let (rows, single) = try args.rows(0, width: m.features)
+                let (rows, single) = try args.rows(0, width: m.features, units: m.units)
                 let c = try self.native(args) { try m.classify(rows) }
                 return single ? .int(c.first ?? 0) : .list(c.map { .int($0) })
             }
         case "probabilities":
             return method(name, [.required("pictures")], "p(y | x) for every class y, exactly from free energies: one row per picture.") { args in
-                let (rows, single) = try args.rows(0, width: m.features)
+                let (rows, single) = try args.rows(0, width: m.features, units: m.units)
                 let p = try self.native(args) { try m.classProbabilities(rows) }
                 return try self.matrix(p.map(Float.init), width: m.labels, single: single)
             }
@@ -167,7 +167,7 @@ final class RBMValue: NativeValue, FigureSource {
 
     /// The training run behind `m.fit(...)`; `dataIndex` is where the data argument is.
     static func fit(_ m: RBM, _ args: Arguments, dataIndex d: Int) throws -> Value {
-        let (data, _) = try args.rows(d, width: m.visible)
+        let (data, _) = try args.rows(d, width: m.visible, units: m.units)
         let n = data.count / m.visible
         guard n > 0 else { throw args.error("no data to train on") }
         let method = try args.string(d + 1, default: "cd")
@@ -253,18 +253,23 @@ final class RBMValue: NativeValue, FigureSource {
 
 extension Arguments {
     /// Rows of `width` numbers from a tensor (a vector is one row) or a list of lists; also
-    /// says whether a single row was given.
-    func rows(_ i: Int, width: Int) throws -> (values: [Float], single: Bool) {
+    /// says whether a single row was given. With `units`, ±1 or 0/1 data is mapped to the
+    /// units' values (see `RBM.unitValues`).
+    func rows(_ i: Int, width: Int, units: UnitKind? = nil) throws -> (values: [Float], single: Bool) {
+        func mapped(_ values: [Double]) throws -> [Float] {
+            guard let units else { return values.map(Float.init) }
+            do { return try RBM.unitValues(values, units: units) } catch let e as IsingError { throw error("`\(name(i))`: \(e.message)") }
+        }
         let t = try tensor(i)
         if t.rank == 1 {
             guard t.count == width else { throw error("`\(name(i))` has \(t.count) values per row, the model needs \(width)") }
-            return (t.data.map(Float.init), true)
+            return (try mapped(t.data), true)
         }
         guard t.rank == 2 else { throw error("`\(name(i))` must be a vector or a matrix of rows, got shape \(t.shapeText)") }
         guard t.cols == width else {
             throw error("`\(name(i))` has shape \(t.shapeText): rows of \(t.cols) values, but the model needs \(width)")
         }
-        return (t.data.map(Float.init), false)
+        return (try mapped(t.data), false)
     }
 
     /// A log Z: a number, or the record `ais(...)` returns.

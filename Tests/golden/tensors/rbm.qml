@@ -44,6 +44,8 @@ print(message(|| m.fit(tensor([[1, 0, 1]]))))
 print(message(|| rbm(30, 30).log_z))
 print(message(|| m.classify(data)))
 print(message(|| ais(m, chains: 0)))
+print(m.free_energy(tensor([1, -1, 1, -1, 1, -1])) == m.free_energy(tensor([1, 0, 1, 0, 1, 0])))
+print(message(|| m.free_energy(tensor([2, 0, 0, 0, 0, 0]))))
 # expect: rbm(6, 4) Model (6, 4) (6,) (4,)
 # expect: -4.16 -4.159
 # expect: [100, 200, 300] cd 300 true true
@@ -69,3 +71,5 @@ print(message(|| ais(m, chains: 0)))
 # expect: log_z is exact only when a layer has at most 20 units (this RBM is 30 x 30)
 # expect: classify: this RBM has no label block: make it with `labels:` (the number of classes)
 # expect: ais: `chains` must be between 1 and 1000000, got 0
+# expect: true
+# expect: free_energy: `v`: RBM data must be in [0, 1] or ±1, found values from 0.0 to 2.0

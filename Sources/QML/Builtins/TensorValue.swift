@@ -270,7 +270,10 @@ extension Arguments {
     /// A tensor argument: a tensor, a number, or nested lists of numbers.
     func tensor(_ i: Int, dtype: DType? = nil) throws -> Tensor {
         if case .object(let o as TensorValue) = value(i) { return dtype.map { o.tensor.converted(to: $0) } ?? o.tensor }
-        do { return try TensorValue.tensor(from: value(i), dtype: dtype ?? .float64) }
+        var v = value(i)
+        // Other native values with elements (a data set's rows, ...) are read as their list.
+        if case .object(let o) = v, let items = try o.elements(interpreter: interpreter) { v = .list(items) }
+        do { return try TensorValue.tensor(from: v, dtype: dtype ?? .float64) }
         catch let e as IsingError { throw error("`\(name(i))`: \(e.message)") }
     }
 

@@ -71,6 +71,9 @@ public final class HelmholtzMachine: @unchecked Sendable {
 
     /// Deepest-layer samples from a sampler of the prior, as ±1 rows.
     public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64) throws -> [Double] {
+        guard count >= 1, count.multipliedReportingOverflow(by: sizes.max() ?? 1).partialValue <= 100_000_000 else {
+            throw IsingError("\(count) samples of layers up to \(sizes.max() ?? 1) units would hold more than 10^8 values")
+        }
         let set = try sampler.sample(priorModel(), SampleRequest(reads: count, seed: seed, threads: defaultThreadCount))
         var out: [Double] = []
         out.reserveCapacity(count * top)

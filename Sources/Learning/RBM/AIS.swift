@@ -21,6 +21,9 @@ extension RBM {
     /// All chains run together as one batch (gemm per temperature).
     public func annealedImportanceSampling(chains: Int, betas: [Double], seed: UInt64) throws -> PartitionEstimate {
         guard chains >= 1, chains <= 1_000_000 else { throw IsingError("`chains` must be between 1 and 1000000, got \(chains)") }
+        guard chains * max(visible, hidden) <= 100_000_000 else {
+            throw IsingError("\(chains) chains of \(max(visible, hidden)) units would hold more than 10^8 values")
+        }
         guard betas.count >= 2, betas.first == 0, betas.last == 1 else {
             throw IsingError("`betas` must run from 0 to 1 with at least 2 values")
         }

@@ -23,7 +23,7 @@ public struct Tensor: Sendable, Equatable {
     public internal(set) var dtype: DType
 
     /// The largest number of elements a tensor may hold.
-    public static let maxCount = 500_000_000
+    public static let maxCount = 100_000_000
 
     /// A tensor of the given shape holding `data`; the count must match the shape.
     public init(shape: [Int], data: [Double], dtype: DType = .float64) throws {

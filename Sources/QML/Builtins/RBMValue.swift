@@ -102,8 +102,8 @@ final class RBMValue: NativeValue, FigureSource {
                 m.sample(16, seed: 1); m.sample(100, sa(sweeps: 1000))
                 """) { args in
                 let n = try args.int(0)
-                guard n >= 1, n <= 10_000_000, n.multipliedReportingOverflow(by: m.visible + m.hidden).partialValue <= 500_000_000 else {
-                    throw args.error("`n` must be between 1 and 10000000 (and n x units at most 5e8)")
+                guard n >= 1, n <= 10_000_000, n.multipliedReportingOverflow(by: m.visible + m.hidden).partialValue <= 100_000_000 else {
+                    throw args.error("`n` must be between 1 and 10000000 (and n x units at most 10^8)")
                 }
                 let seed = try args.int(2, default: 0)
                 args.interpreter.noteSeed(seed)

@@ -51,7 +51,7 @@ extension BuiltinRegistry {
             let t = try args.tensor(0)
             return try TensorValue.run { try Activation.apply(.leakyRelu(a), t) }
         }
-        r.extend("chain", [.variadic("items"), .optional("seed", "0"), .optional("initial")], topic: "networks", doc: { original in
+        r.extend("chain", [.variadic("items"), .optional("sampler"), .optional("seed", "0"), .optional("initial")], topic: "networks", doc: { original in
             """
             Layers in sequence as one network: chain(dense(64, 32), tanh, dense(32, 10)); or, with a Hamiltonian and a sampler, an MCMC trace.
             Activations are given by name (sigmoid, tanh, relu, softmax) or as leaky_relu(a). The network is called like a function.
@@ -59,13 +59,13 @@ extension BuiltinRegistry {
             """
         }, forward: { args in
             let items = try args.list(0)
-            return [items.first, items.count > 1 ? items[1] : nil, args.values.count > 1 ? args.values[1] : nil,
-                    args.values.count > 2 ? args.values[2] : nil]
+            let sampler = args.has(1) ? args.value(1) : (items.count > 1 ? items[1] : nil)
+            return [items.first, sampler, args.has(2) ? args.value(2) : nil, args.has(3) ? args.value(3) : nil]
         }) { args in
             let items = try args.list(0)
             if case .object(let o)? = items.first, o is HamiltonianValue { return nil }
             guard !items.isEmpty else { throw args.error("chain needs at least one layer") }
-            if args.has(1) || args.has(2) { throw args.error("`seed` and `initial` are for MCMC traces, not networks") }
+            if args.has(1) || args.has(2) || args.has(3) { throw args.error("`sampler`, `seed` and `initial` are for MCMC traces, not networks") }
             let layers = try items.enumerated().map { try args.layer($1, position: $0) }
             return .object(NetworkValue(Chain(layers)))
         }

@@ -60,22 +60,15 @@ extension BuiltinRegistry {
             args.interpreter.noteSeed(seed)
             return try make(args) { try Tensor.randn(shape, seed: UInt64(bitPattern: Int64(seed)), scale: scale, dtype: dtype) }
         }
-        r.extend("rand", [.variadic("shape"), .optional("seed"), .optional("dtype", "\"float64\"")], doc: { original in
-            original + "\nWith two or more extents (or a shape tuple), a tensor of uniform values in [0, 1): rand(3, 4, seed: 1), rand((5,), seed: 2)."
-        }, forward: { args in
-            let items = try args.list(0)
-            return [items.first, args.values.count > 1 ? args.values[1] : nil]
+        r.extend("rand", doc: { original in
+            original + "\nWith a shape tuple, a tensor of uniform values in [0, 1): rand((3, 4), seed: 1)."
         }) { args in
-            let items = try args.list(0)
-            let isShape = items.count >= 2 || (items.count == 1 && { if case .tuple = items[0] { return true }; return false }())
-            guard isShape else {
-                if args.has(2) { throw args.error("`dtype` is for tensors: give a shape such as rand(3, 4)") }
-                return nil
-            }
-            let shape = try args.shape(0), dtype = try args.dtype(2)
+            guard case .tuple = args.value(0) else { return nil }
+            let shape = try args.shape(0)
+            guard !shape.isEmpty else { throw args.error("give the shape, e.g. rand((3, 4), seed: 1)") }
             let seed = try args.int(1, default: 0)
             args.interpreter.noteSeed(seed)
-            return try make(args) { try Tensor.rand(shape, seed: UInt64(bitPattern: Int64(seed)), dtype: dtype) }
+            return try make(args) { try Tensor.rand(shape, seed: UInt64(bitPattern: Int64(seed))) }
         }
         r.add("load_tensor", [.required("path"), .optional("dtype")], topic: "tensors", doc: """
             Reads a NumPy .npy file (1-D or 2-D) as a tensor, float32 files as float32 unless `dtype:` says otherwise.

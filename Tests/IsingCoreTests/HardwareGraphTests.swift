@@ -188,6 +188,31 @@ final class HardwareGraphTests: XCTestCase {
         XCTAssertEqual(try HardwareGraphs.pegasus(6).topology, HardwareTopology(family: .pegasus, m: 6, n: 6, t: 12))
     }
 
+    // MARK: Layout
+
+    func testEveryQubitHasItsOwnPlaceInTheLayout() throws {
+        for g in [try HardwareGraphs.chimera(16), try HardwareGraphs.chimera(3, 5, t: 2), try HardwareGraphs.pegasus(16),
+                  try HardwareGraphs.pegasus(2), try HardwareGraphs.zephyr(12), try HardwareGraphs.zephyr(1, t: 1)] {
+            let topology = try XCTUnwrap(g.topology)
+            let layout = HardwareLayout(topology)
+            var seen = Set<Int>()
+            let columns = layout.cellCols * (layout.cellWidth + 1), rows = layout.cellRows * (layout.cellHeight + 1)
+            for c in try XCTUnwrap(g.coordinates) {
+                let p = try XCTUnwrap(layout.place(c), "\(g.name): no place for \(c)")
+                XCTAssertTrue(p.x >= 0 && p.x < columns && p.y >= 0 && p.y < rows, "\(g.name): \(c) at \(p)")
+                XCTAssertTrue(p.x % (layout.cellWidth + 1) < layout.cellWidth && p.y % (layout.cellHeight + 1) < layout.cellHeight,
+                              "\(g.name): \(c) in the gap between cells")
+                XCTAssertEqual(p.vertical, c[topology.family == .chimera ? 2 : 0] == 0)
+                XCTAssertTrue(seen.insert(p.y * columns + p.x).inserted, "\(g.name): two qubits at \(p)")
+            }
+            XCTAssertNil(layout.place([9, 9, 9, 9, 9]))
+        }
+        // Chimera cell (1, 2) of chimera(16): vertical qubits on row 3, horizontal ones on row 4.
+        let layout = HardwareLayout(HardwareTopology(family: .chimera, m: 16, n: 16, t: 4))
+        XCTAssertEqual(layout.place([1, 2, 0, 3]), HardwareLayout.Place(x: 13, y: 3, vertical: true))
+        XCTAssertEqual(layout.place([1, 2, 1, 0]), HardwareLayout.Place(x: 10, y: 4, vertical: false))
+    }
+
     // MARK: Dead qubits and removals
 
     func testDeadQubitsAreSeededAndRemembered() throws {

@@ -4,7 +4,7 @@ extension FileDrawing {
         static let qubit = RGB(70, 130, 180)
         static let unused = RGB(200, 200, 200)
         static let dead = RGB(214, 39, 40)
-        static let coupler = RGB(215, 215, 215)
+        static let coupler = RGB(200, 200, 200)
         static let link = RGB(110, 110, 110)
     }
 
@@ -35,7 +35,9 @@ extension FileDrawing {
                       y: top + inset + min(1, max(0, $0.y)) * (plotHeight - 2 * inset))
             }
         }
-        let width = max(240, plotWidth + 2 * margin)
+        let captionWidth = d.caption.map { textWidth($0, size: FontSize.caption) } ?? 0
+        let titleWidth = d.title.map { textWidth($0, size: FontSize.title) } ?? 0
+        let width = max(240, plotWidth, captionWidth, titleWidth) + 2 * margin
 
         var couplers: [Item] = [], links: [Item] = [], chains: [Item] = []
         for edge in d.edges where edge.a >= 0 && edge.b >= 0 && edge.a < positions.count && edge.b < positions.count {

@@ -14,7 +14,8 @@
 ///   size), each unit `scale` × `scale` pixels, lines drawn with Bresenham's algorithm and
 ///   text in the bitmap font (ASCII; other characters show as `?`).
 ///
-/// `scale` 0 (the default) chooses: 2 for plots, histograms, tables and graph drawings; for heat maps and
+/// `scale` 0 (the default) chooses: 2 for plots, histograms, tables and graph drawings (1 for
+/// drawings larger than a million square units, such as pegasus(16)); for heat maps and
 /// pictures the largest block (up to 64 and 16 pixels) that keeps the grid within about
 /// 400 and 640 pixels. A scale that would make an image of more than 40 million pixels is
 /// reduced until it does not (and no image is made larger than 32,768 pixels a side).
@@ -38,7 +39,9 @@ public enum PNGWriter {
         case let .table(table):
             return rasterizeLayout(scale: scale) { _ in FileDrawing.tableScene(table) }
         case let .graph(drawing):
-            return rasterizeLayout(scale: scale) { _ in FileDrawing.graphScene(drawing) }
+            let scene = FileDrawing.graphScene(drawing)
+            let automatic = scene.width * scene.height > 1_000_000 ? 1 : 2
+            return rasterizeLayout(scale: scale > 0 ? scale : automatic) { _ in scene }
         case let .heatmap(heatmap):
             let automatic = max(1, min(64, 400 / max(1, max(heatmap.rows, heatmap.cols))))
             return rasterizeGrid(scale: scale > 0 ? scale : automatic) {

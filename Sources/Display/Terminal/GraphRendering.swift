@@ -41,7 +41,9 @@ extension TerminalRenderer {
         case .free:
             body = freeLayout(d, caps)
         }
-        if let caption = d.caption { body.append(textLine(caption, width: caps.width, caps: caps)) }
+        if let caption = d.caption {
+            body += wrapped(caption, width: max(1, caps.width), unicode: caps.unicode).map { cells($0) }
+        }
         body += chainLegend(d, caps)
         return titled(d.title, body, caps: caps) + noteLines(notes, caps: caps)
     }
@@ -79,8 +81,8 @@ extension TerminalRenderer {
         return grid
     }
 
-    /// One or two characters per block of unit cells: how many of its qubits work (plain
-    /// graphs) or which chain holds most of them (embeddings).
+    /// One or two characters per block of unit cells: how many of its qubits work, against
+    /// the fullest block (plain graphs), or which chain holds most of them (embeddings).
     static func latticeSummary(_ d: GraphDrawing, _ caps: TerminalCapabilities, cellRows: Int, cellCols: Int,
                                cellWidth: Int, cellHeight: Int, block: Int, perCell: Int) -> [Line] {
         let across = (cellCols + block - 1) / block, down = (cellRows + block - 1) / block
@@ -102,6 +104,8 @@ extension TerminalRenderer {
         }
         let coloured = caps.colour != .none, u = caps.unicode
         let embedding = !d.chainNames.isEmpty
+        // Shades compare with the fullest block, so partial cells at a lattice's border show.
+        let fullest = max(1, sites.max() ?? 1)
         var lines: [Line] = []
         for r in 0..<down {
             var line: Line = []
@@ -117,7 +121,7 @@ extension TerminalRenderer {
                 } else if embedding {
                     cell = Cell(u ? "·" : ".", fg: coloured ? dimColour : nil)
                 } else {
-                    let live = Double(working[i]) / Double(sites[i])
+                    let live = Double(working[i]) / Double(fullest)
                     let ramp: [Character] = u ? ["░", "▒", "▓", "█"] : [":", "+", "%", "#"]
                     let level = live >= 1 ? 3 : live >= 0.75 ? 2 : live >= 0.5 ? 1 : 0
                     cell = Cell(ramp[level], fg: coloured ? qubitColour : nil)
@@ -169,8 +173,8 @@ extension TerminalRenderer {
         let rows = min(24, max(8, caps.width / 5))
         let braille = caps.unicode
         let dotsAcross = braille ? 2 : 1, dotsDown = braille ? 4 : 1
-        // The square side in dots across; one character is half as wide as tall.
-        let sideColumns = braille ? rows * 2 : rows * 2
+        // A square: characters are about half as wide as they are tall.
+        let sideColumns = rows * 2
         let columns = max(4, min(caps.width, sideColumns + labelRoom))
         var canvas = DotCanvas(columns: columns, rows: rows, braille: braille)
         let marginX = Double(dotsAcross * (labelRoom / 2)), marginY = Double(dotsDown) / 2

@@ -88,6 +88,12 @@ public struct Graph: Sendable {
         return Adjacency(rowStart: start, neighbors: nb)
     }
 
+    /// Computes the adjacency once and keeps it, so that `degree` and `neighbors` stop
+    /// rebuilding it (any later edge change drops it again).
+    public mutating func cacheAdjacency() {
+        if adjacencyCache == nil { adjacencyCache = adjacency }
+    }
+
     /// The degree of node i.
     public func degree(_ i: Int) -> Int {
         let a = adjacency

@@ -125,8 +125,9 @@ extension BuiltinRegistry {
             return try make(args) { try ClampedSampler(inner: inner, values: values, strength: strength) }
         }
         r.add("spin_reversal", [.required("sampler"), .optional("transforms", "8")], topic: "composites", doc: """
-            Spin-reversal (gauge) transforms: the reads are split across `transforms` runs, each on the model with a
-            seeded random set of spins renamed s -> -s, and flipped back. It averages out qubit-level biases of an annealer.
+            A sampler that averages out qubit-level biases with spin-reversal (gauge) transforms.
+            The reads are split across `transforms` runs, each on the model with a seeded random set of spins renamed
+            s -> -s, and the samples are flipped back.
             sample(H, spin_reversal(annealer("dw2x"), transforms: 4), reads: 100, seed: 2)
             """) { args in
             let inner = try args.sampler(0)

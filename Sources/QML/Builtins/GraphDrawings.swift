@@ -29,8 +29,6 @@ enum GraphDrawings {
         let layout: GraphDrawing.Layout
         if let topology = graph.topology, let coordinates = graph.coordinates, coordinates.count == graph.nodeCount {
             let lattice = HardwareLayout(topology)
-            layout = .lattice(cellRows: lattice.cellRows, cellCols: lattice.cellCols,
-                              cellWidth: lattice.cellWidth, cellHeight: lattice.cellHeight)
             func add(_ label: Label, _ c: [Int], _ s: GraphDrawing.State) -> Int? {
                 guard let p = lattice.place(c) else { return nil }
                 nodes.append(GraphDrawing.Node(label: label.description, x: Double(p.x), y: Double(p.y),
@@ -41,6 +39,7 @@ enum GraphDrawings {
             for label in graph.removedNodes {
                 if case .int(let l) = label, let c = topology.coordinates(of: l) { _ = add(label, c, .dead) }
             }
+            layout = trimmed(&nodes, lattice)
         } else {
             guard graph.nodeCount <= freeLayoutLimit else {
                 throw IsingError("\(graph.name) has \(graph.nodeCount) nodes, too many to draw without a hardware layout (at most \(freeLayoutLimit))")
@@ -72,17 +71,42 @@ enum GraphDrawings {
             ?? (chains ?? []).indices.map(String.init)
         let dead = graph.removedNodes.count
         let deadText = dead > 0 ? ", \(dead) dead" : ""
+        // A lattice with dead qubits is named by its lattice; the count follows.
+        let name = dead > 0 ? graph.topology?.description ?? graph.name : graph.name
         let caption: String
         if let chains {
             let used = chains.reduce(0) { $0 + $1.count }
             let longest = chains.map(\.count).max() ?? 0
-            caption = "\(source?.name ?? "\(chains.count) nodes") -> \(graph.name): \(used) of \(graph.nodeCount) qubits in \(chains.count) chains, longest \(longest)\(deadText)"
+            caption = "\(source?.name ?? "\(chains.count) nodes") -> \(name): \(used) of \(graph.nodeCount) qubits in \(chains.count) chains, longest \(longest)\(deadText)"
         } else {
             let what = graph.topology == nil ? ("nodes", "edges") : ("qubits", "couplers")
-            caption = "\(graph.name): \(graph.nodeCount) \(what.0), \(graph.edgeCount) \(what.1)\(deadText)"
+            caption = "\(name): \(graph.nodeCount) \(what.0), \(graph.edgeCount) \(what.1)\(deadText)"
         }
         return GraphDrawing(layout: layout, nodes: nodes, edges: edges, chainNames: embedding ? names : [],
                             title: title, caption: caption)
+    }
+
+    /// The lattice layout without the rows and columns of cells that hold no node, the
+    /// nodes moved to match.
+    static func trimmed(_ nodes: inout [GraphDrawing.Node], _ lattice: HardwareLayout) -> GraphDrawing.Layout {
+        let w = lattice.cellWidth + 1, h = lattice.cellHeight + 1
+        var rows = Set<Int>(), cols = Set<Int>()
+        for node in nodes {
+            rows.insert(Int(node.y) / h)
+            cols.insert(Int(node.x) / w)
+        }
+        let keptRows = rows.sorted(), keptCols = cols.sorted()
+        var rowIndex: [Int: Int] = [:], colIndex: [Int: Int] = [:]
+        for (i, r) in keptRows.enumerated() { rowIndex[r] = i }
+        for (i, c) in keptCols.enumerated() { colIndex[c] = i }
+        for i in nodes.indices {
+            let x = Int(nodes[i].x), y = Int(nodes[i].y)
+            let r = rowIndex[y / h] ?? 0, c = colIndex[x / w] ?? 0
+            nodes[i].x = Double(c * w + x % w)
+            nodes[i].y = Double(r * h + y % h)
+        }
+        return .lattice(cellRows: keptRows.count, cellCols: keptCols.count, cellWidth: lattice.cellWidth,
+                        cellHeight: lattice.cellHeight)
     }
 
     /// Positions in the unit square: the graph's own 2-D coordinates (grids) when it has

@@ -3,7 +3,11 @@ import IsingCore
 /// A graph as a language value.
 final class GraphValue: NativeValue {
     let graph: Graph
-    init(_ graph: Graph) { self.graph = graph }
+    init(_ graph: Graph) {
+        var g = graph
+        g.cacheAdjacency()
+        self.graph = g
+    }
 
     override var typeName: String { "Graph" }
     override var summary: String { "Graph(\(graph.nodeCount) nodes, \(graph.edgeCount) edges: \(graph.name))" }

@@ -61,7 +61,8 @@ extension BuiltinRegistry {
             }
         }
         r.add("draw", [.required("x"), .optional("title")], topic: "figures", doc: """
-            A drawing of a graph or an embedding, shown in the terminal and saved with save(d, "g.svg") or ".png".
+            A drawing of a graph or an embedding, shown in the terminal or saved as SVG or PNG.
+            `save(draw(g), "g.svg")` (or ".png") writes the file.
             Hardware graphs are drawn cell by cell (vertical qubits │, horizontal ─, dead ×); an
             embedding colours each chain (letters without colour) and dims unused qubits. Other
             graphs go on a circle, or on their grid. Wide lattices shrink to one or two characters

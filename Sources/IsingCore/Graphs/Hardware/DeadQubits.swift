@@ -15,7 +15,10 @@ extension HardwareGraphs {
         }
         let dead = order.prefix(count).sorted().map { graph.nodes[$0] }
         var g = graph.without(Set(dead))
-        g.name = "\(graph.name) with \(count) dead qubit\(count == 1 ? "" : "s")"
+        // A lattice keeps its own name with the total count ("chimera(16) with 20 dead qubits").
+        let total = g.removedNodes.count
+        let base = graph.topology.map { t in graph.removedNodes.isEmpty ? graph.name : t.description } ?? graph.name
+        g.name = "\(base) with \(total) dead qubit\(total == 1 ? "" : "s")"
         return g
     }
 }

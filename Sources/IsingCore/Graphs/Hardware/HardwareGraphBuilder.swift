@@ -35,6 +35,7 @@ struct HardwareGraphBuilder {
         let sorted = pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         for (a, b) in sorted { g.addEdge(index: index[a], index: index[b]) }
         g.coordinates = coordinates
+        g.cacheAdjacency()
         return g
     }
 }

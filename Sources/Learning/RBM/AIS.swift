@@ -49,7 +49,8 @@ extension RBM {
                 return t
             }
         }
-        let (lo, hi) = kind.values
+        // The path p_β(v, h) ∝ e^{bᵀv + β (cᵀh + vᵀWh)}: at β = 0 the hidden units are free,
+        // as logZ0 assumes; at β = 1 it is the machine.
         for k in 1..<betas.count {
             if Cancellation.isRequested { throw CancelledError() }
             let input = hiddenInput(v, rows: chains)
@@ -65,12 +66,10 @@ extension RBM {
             for r in 0..<chains {
                 for i in 0..<nv {
                     let x = base[i] + beta * a[r * nv + i]
-                    v[r * nv + i] = kind.sample(x, Float(rng.nextDouble())) == hi ? hi : lo
+                    v[r * nv + i] = kind.sample(x, Float(rng.nextDouble()))
                 }
             }
         }
-        // Hidden biases enter with β as well: the unnormalised terms above used the full
-        // input c + vW, so the base at β = 0 has free hidden units, as logZ0 assumes.
         let m = logW.max() ?? 0
         let w = logW.map { exp($0 - m) }
         let mean = w.reduce(0, +) / Double(chains)

@@ -20,8 +20,7 @@ extension RBM {
     /// with the other layer summed out analytically. Double precision throughout.
     public func logPartitionExact() throws -> Double {
         guard hasExactPartition else {
-            throw IsingError("exact log Z needs a layer of at most \(RBM.maxExactUnits) units, this RBM has \(visible) visible and \(hidden) hidden",
-                             )
+            throw IsingError("exact log Z needs a layer of at most \(RBM.maxExactUnits) units, this RBM has \(visible) visible and \(hidden) hidden")
         }
         let overHidden = hidden <= visible
         let n = overHidden ? hidden : visible          // enumerated layer

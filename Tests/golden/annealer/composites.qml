@@ -22,3 +22,14 @@ try { sample(H, clamped(exact(), {"x": 1})) } catch e { print(e.message) }
 # expect: sample: clamped variable x is not a variable of the model
 try { spin_reversal(sa(), transforms: 0) } catch e { print(e.message) }
 # expect: spin_reversal: transforms must be at least 1, got 0
+let qpu = annealer("dw2x", noise: 0)
+let small = random_ising(chimera(1), seed: 1)
+let t = sample(small, tiled(qpu), reads: 1000, seed: 1)
+print(t.info.copies, len(t.states), t.info.scale_factor)
+# expect: 128 1000 1.0
+print(t.lowest.energy == sample(small, exact()).ground_energy)
+# expect: true
+try { tiled(sa()) } catch e { print(e.message) }
+# expect: tiled: tiled needs an annealer sampler (a device with a hardware graph), got sa
+try { sample(small, tiled(qpu, copies: 500)) } catch e { print(e.message) }
+# expect: sample: only 129 copies of the problem fit on dw2x (asked for 500); dead qubits block the other places

@@ -1,0 +1,157 @@
+extension ChainRouter {
+    /// The chain each target node belongs to (-1 for none), for a state without sharing.
+    func owners() -> [Int32] {
+        var owner = [Int32](repeating: -1, count: targetCount)
+        for (v, chain) in chains.enumerated() { for q in chain { owner[Int(q)] = Int32(v) } }
+        return owner
+    }
+
+    /// Removes leaves of the chain of `v` that are not needed: a leaf goes when every
+    /// neighbouring chain it touches is also touched by another node of the chain. Only
+    /// for states where no node is shared; `owner` is kept up to date.
+    mutating func trim(_ v: Int, owner: inout [Int32]) {
+        var chain = chains[v]
+        guard chain.count > 1 else { return }
+        let neighbours = Array(sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]])
+        var slot = [Int32: Int]()
+        for (i, u) in neighbours.enumerated() { slot[u] = i }
+        var contacts = [Int](repeating: 0, count: neighbours.count)
+        var touches: [[Int]] = []
+        touches.reserveCapacity(chain.count)
+        var degree = [Int](repeating: 0, count: chain.count)
+        var position = [Int32: Int]()
+        for (i, q) in chain.enumerated() { position[q] = i }
+        for (i, q32) in chain.enumerated() {
+            let q = Int(q32)
+            var ks: [Int] = []
+            for e in targetStart[q]..<targetStart[q + 1] {
+                let y = targetNeighbors[e]
+                if position[y] != nil { degree[i] += 1; continue }
+                let o = owner[Int(y)]
+                if o >= 0, let k = slot[o], !ks.contains(k) { ks.append(k) }
+            }
+            for k in ks { contacts[k] += 1 }
+            touches.append(ks)
+        }
+        var removed = [Bool](repeating: false, count: chain.count)
+        var remaining = chain.count
+        var changed = true
+        while changed && remaining > 1 {
+            changed = false
+            for i in chain.indices where !removed[i] && degree[i] <= 1 && remaining > 1 {
+                if touches[i].contains(where: { contacts[$0] <= 1 }) { continue }
+                removed[i] = true
+                remaining -= 1
+                changed = true
+                for k in touches[i] { contacts[k] -= 1 }
+                let q = Int(chain[i])
+                for e in targetStart[q]..<targetStart[q + 1] {
+                    if let j = position[targetNeighbors[e]], !removed[j] { degree[j] -= 1 }
+                }
+            }
+        }
+        guard remaining < chain.count else { return }
+        for i in chain.indices where removed[i] { owner[Int(chain[i])] = -1 }
+        chain = chain.indices.filter { !removed[$0] }.map { chain[$0] }
+        setChain(v, chain)
+    }
+}
+
+extension ChainRouter {
+    /// Tears out the chain of `v`, trims its neighbours' chains of what only served to
+    /// reach it, and routes it again without sharing; keeps the result when the total
+    /// number of qubits fell, or stayed with no longer longest chain among those touched;
+    /// otherwise puts everything back.
+    mutating func rebuild(_ v: Int, owner: inout [Int32]) {
+        let neighbours = sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]].map(Int.init)
+        let before = qubitCount
+        let saved = [chains[v]] + neighbours.map { chains[$0] }
+        let longestBefore = saved.map(\.count).max() ?? 0
+        for q in chains[v] { owner[Int(q)] = -1 }
+        setChain(v, [])
+        for u in neighbours { trim(u, owner: &owner) }
+        let routed = reroute(v, base: 1, exclusive: true)
+        let after = qubitCount
+        let longestAfter = ([v] + neighbours).map { chains[$0].count }.max() ?? 0
+        let better = after < before || (after == before && longestAfter <= longestBefore)
+        if routed && !chains[v].isEmpty && better {
+            for q in chains[v] { owner[Int(q)] = Int32(v) }
+            return
+        }
+        for (i, w) in ([v] + neighbours).enumerated() {
+            for q in chains[w] where owner[Int(q)] == Int32(w) { owner[Int(q)] = -1 }
+            setChain(w, saved[i])
+            for q in saved[i] { owner[Int(q)] = Int32(w) }
+        }
+    }
+}
+
+extension ChainRouter {
+    /// Evens out chain lengths without changing the total: a leaf of a long chain that
+    /// touches a chain at least two qubits shorter is handed to that chain, when every
+    /// other contact the leaf made is also made elsewhere in its chain. Chains stay
+    /// connected (the leaf is adjacent to its new chain) and keep touching each other
+    /// (the leaf's old neighbour now touches it). Returns how many qubits moved.
+    @discardableResult
+    mutating func balance(owner: inout [Int32]) -> Int {
+        var moved = 0
+        let order = (0..<sourceCount).sorted { chains[$0].count > chains[$1].count }
+        for u in order where chains[u].count > 2 {
+            var progress = true
+            while progress && chains[u].count > 2 {
+                progress = false
+                guard let (leaf, to) = movableLeaf(of: u, owner: owner) else { break }
+                var chain = chains[u]
+                chain.removeAll { $0 == leaf }
+                setChain(u, chain)
+                setChain(to, chains[to] + [leaf])
+                owner[Int(leaf)] = Int32(to)
+                moved += 1
+                progress = true
+            }
+        }
+        return moved
+    }
+
+    /// A leaf of chain u and a chain at least two shorter that it touches, such that
+    /// every other neighbour the leaf touches is touched by another node of u.
+    private func movableLeaf(of u: Int, owner: [Int32]) -> (Int32, Int)? {
+        let chain = chains[u]
+        let length = chain.count
+        var slot = [Int32: Int]()
+        let neighbours = sourceNeighbors[sourceStart[u]..<sourceStart[u + 1]]
+        for (i, w) in neighbours.enumerated() { slot[w] = i }
+        var contacts = [Int](repeating: 0, count: neighbours.count)
+        var touches: [[Int]] = []
+        var inChainDegree: [Int] = []
+        for q32 in chain {
+            let q = Int(q32)
+            var ks: [Int] = []
+            var d = 0
+            for e in targetStart[q]..<targetStart[q + 1] {
+                let o = owner[Int(targetNeighbors[e])]
+                if o == Int32(u) { d += 1; continue }
+                if o >= 0, let k = slot[o], !ks.contains(k) { ks.append(k) }
+            }
+            for k in ks { contacts[k] += 1 }
+            touches.append(ks)
+            inChainDegree.append(d)
+        }
+        var best: (Int32, Int, Int)?
+        for (i, q32) in chain.enumerated() where inChainDegree[i] == 1 {
+            let q = Int(q32)
+            for e in targetStart[q]..<targetStart[q + 1] {
+                let o = owner[Int(targetNeighbors[e])]
+                guard o >= 0, o != Int32(u) else { continue }
+                let to = Int(o)
+                let size = chains[to].count
+                guard size + 2 <= length else { continue }
+                // Contacts only this leaf makes must be with the receiving chain.
+                let receiving = slot[o]
+                if touches[i].contains(where: { contacts[$0] <= 1 && $0 != receiving }) { continue }
+                if best == nil || size < best?.2 ?? Int.max { best = (q32, to, size) }
+            }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+}

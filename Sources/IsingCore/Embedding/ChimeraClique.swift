@@ -1,0 +1,131 @@
+/// Native clique embeddings in Chimera graphs (qubit ((i n + j) 2 + u) t + k in cell
+/// (i, j), side u — 0 vertical, 1 horizontal — position k).
+///
+/// In a square of s × s cells, the t chains of block b (0 ≤ b < s) run along row b over
+/// columns 0…b on horizontal qubits and turn down column b over rows b…s−1 on vertical
+/// qubits: every chain has s + 1 qubits, and chains of blocks a ≤ b meet in cell (b, a),
+/// so the s·t chains form a clique. A block's horizontal and vertical lines all meet in
+/// its corner cell (b, b), so any whole horizontal line may pair with any whole vertical
+/// one. The square may sit anywhere on the chip, in any of its eight orientations; with
+/// dead qubits, the placement keeping the most chains whole is chosen, and the chains
+/// still broken are re-routed by the heuristic search.
+public struct ChimeraCliqueLayout: Sendable {
+    public let m: Int
+    public let n: Int
+    public let t: Int
+
+    public init(m: Int, n: Int, t: Int) throws {
+        guard m >= 1, n >= 1, t >= 1 else { throw IsingError("a Chimera lattice needs m, n, t ≥ 1, got \(m), \(n), \(t)") }
+        self.m = m; self.n = n; self.t = t
+    }
+
+    /// The linear label of a qubit.
+    func label(_ i: Int, _ j: Int, _ u: Int, _ k: Int) -> Int { ((i * n + j) * 2 + u) * t + k }
+
+    /// A placement of the s × s triangle layout: offset, and symmetry (transpose, flips).
+    struct Placement {
+        var size: Int
+        var row: Int
+        var col: Int
+        var transpose: Bool
+        var flipRows: Bool
+        var flipCols: Bool
+    }
+
+    /// The labels of the horizontal line of block b (row b, columns 0…b, position k) under a placement.
+    func horizontalLine(block b: Int, position k: Int, _ p: Placement) -> [Int] {
+        (0...b).map { place(b, $0, 1, k, p) }
+    }
+
+    /// The labels of the vertical line of block b (column b, rows b…s−1, position k) under a placement.
+    func verticalLine(block b: Int, position k: Int, _ p: Placement) -> [Int] {
+        (b..<p.size).map { place($0, b, 0, k, p) }
+    }
+
+    /// The label of local cell (r, c), side u, position k under a placement.
+    private func place(_ r0: Int, _ c0: Int, _ u0: Int, _ k: Int, _ p: Placement) -> Int {
+        var (r, c, u) = p.transpose ? (c0, r0, 1 - u0) : (r0, c0, u0)
+        if p.flipRows { r = p.size - 1 - r }
+        if p.flipCols { c = p.size - 1 - c }
+        return label(p.row + r, p.col + c, u, k)
+    }
+
+    /// Every placement of an s × s square, in a fixed order.
+    func placements(size s: Int) -> [Placement] {
+        var out: [Placement] = []
+        guard s <= m || s <= n else { return out }
+        for transpose in [false, true] {
+            for flipRows in [false, true] {
+                for flipCols in [false, true] {
+                    for row in stride(from: 0, through: m - s, by: 1) {
+                        for col in stride(from: 0, through: n - s, by: 1) {
+                            out.append(Placement(size: s, row: row, col: col, transpose: transpose, flipRows: flipRows, flipCols: flipCols))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Chains for K_count in `target` (a Chimera graph of this shape, possibly without some
+    /// qubits or couplers), searching with `search` to repair broken chains. Returns the
+    /// embedding; throws with the reason when even re-routing fails.
+    public func embed(clique count: Int, into target: Graph, search: EmbeddingSearch) throws -> Embedding {
+        guard count >= 1 else { throw IsingError("a clique needs at least 1 node, got \(count)") }
+        let source = try GraphGenerators.complete(count)
+        let largest = min(m, n) * t
+        guard count <= largest else {
+            throw IsingError("K\(count) is larger than the largest native clique of chimera(\(m), \(n), \(t)), K\(largest)",)
+        }
+        func index(_ label: Int) -> Int? { target.index(of: .int(label)) }
+        let smallest = (count + t - 1) / t
+        var bestPartial: (chains: [[Int]], intact: Int)?
+        for s in smallest...min(m, n) {
+            var bestHere: (chains: [[Int]], intact: Int)?
+            for p in placements(size: s) {
+                var intact: [[Int]] = []
+                var broken: [(dead: Int, chain: [Int])] = []
+                // A block's horizontal and vertical lines all meet in its corner cell, so
+                // any whole horizontal line pairs with any whole vertical one.
+                for b in 0..<s {
+                    var whole: [[[Int]]] = [[], []]
+                    var partial: [[(dead: Int, alive: [Int])]] = [[], []]
+                    for k in 0..<t {
+                        for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
+                            let alive = labels.compactMap(index)
+                            if alive.count == labels.count { whole[side].append(alive) } else { partial[side].append((labels.count - alive.count, alive)) }
+                        }
+                    }
+                    let pairs = min(whole[0].count, whole[1].count)
+                    for i in 0..<pairs { intact.append(whole[0][i] + whole[1][i]) }
+                    let restH: [(dead: Int, alive: [Int])] = whole[0].dropFirst(pairs).map { (0, $0) } + partial[0].sorted { $0.dead < $1.dead }
+                    let restV: [(dead: Int, alive: [Int])] = whole[1].dropFirst(pairs).map { (0, $0) } + partial[1].sorted { $0.dead < $1.dead }
+                    for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
+                }
+                if intact.count >= count {
+                    let e = Embedding(source: source, target: target, chains: Array(intact.prefix(count)))
+                    if e.isValid { return e }
+                    continue
+                }
+                if bestHere == nil || intact.count > bestHere?.intact ?? 0 {
+                    broken.sort { $0.dead < $1.dead }
+                    let filled = intact + broken.prefix(count - intact.count).map(\.chain)
+                    bestHere = (filled, intact.count)
+                }
+            }
+            if bestPartial == nil, let b = bestHere { bestPartial = b }
+        }
+        guard let partial = bestPartial else {
+            throw IsingError("no placement of the native clique layout fits chimera(\(m), \(n), \(t))")
+        }
+        // Repair: keep the intact chains, let the search re-route the broken ones.
+        var repair = search
+        repair.initialChains = partial.chains
+        do {
+            return try repair.run(source: source, target: target)
+        } catch let e as IsingError {
+            throw IsingError("no placement of the native K\(count) layout avoids the dead qubits (at best \(partial.intact) of \(count) chains intact), and re-routing the broken chains failed: \(e.message)")
+        }
+    }
+}

@@ -28,5 +28,6 @@ let package = Package(
         .testTarget(name: "QMLTests", dependencies: ["QML", "IsingCore"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"], exclude: ["golden"]),
         .testTarget(name: "TensorTests", dependencies: ["Learning", "IsingCore"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "IsingCore"]),
     ]
 )

@@ -9,6 +9,7 @@ extension BuiltinRegistry {
         registerOptimizers(into: &r)
         registerRBMs(into: &r)
         registerHelmholtz(into: &r)
+        registerRBMTraining(into: &r)
     }
 
     /// dense, the activations and chain.

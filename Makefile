@@ -1,7 +1,7 @@
 # qrepl: build, test and run the demo.
 #
 #   make demo       install system packages if needed, build in release mode, run the demo
-#   make test       install system packages if needed, build (debug) and run the test suite
+#   make test       install system packages if needed, build (release, testable) and run the test suite
 #   make build      release build only
 #   make bench      interpreter speed against CPython and Lua
 #   make reproduce  run every example in examples/ in full with the release binary
@@ -39,12 +39,14 @@ build:
 
 demo: deps
 	swift build -c release
-	$(RELEASE_BIN) examples/demo.qml
+	$(RELEASE_BIN) examples/fvbm_bas.qml --quick
 
 # The suite is XCTest only; the last line sums it up as "tests: N passed, N failed".
+# It runs on an optimised build: the samplers' statistical tests draw tens of thousands of
+# samples, which an unoptimised build makes a hundred times slower.
 test: deps
-	swift build
-	swift test --disable-swift-testing 2>&1 | tee .build/test-output.txt
+	mkdir -p .build
+	swift test -c release --disable-swift-testing 2>&1 | tee .build/test-output.txt
 	@summary="$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with .*[0-9]+ failures?" .build/test-output.txt | tail -1)"; \
 	total="$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')"; \
 	failed="$$(echo "$$summary" | sed -E 's/.* ([0-9]+) failures? .*/\1/')"; \

@@ -27,5 +27,7 @@ let package = Package(
         .testTarget(name: "IsingCoreTests", dependencies: ["IsingCore"], exclude: ["Fixtures"]),
         .testTarget(name: "QMLTests", dependencies: ["QML", "IsingCore"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"], exclude: ["golden"]),
+        .testTarget(name: "TensorTests", dependencies: ["Learning", "IsingCore"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "IsingCore"]),
     ]
 )

@@ -427,7 +427,7 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(interpreter.complete(line: "print(my_value_1 + my_", cursor: 22),
                        Interpreter.Completion(start: 19, candidates: ["my_value_1", "my_value_2"]))
         XCTAssertEqual(interpreter.complete(line: "whi", cursor: 3), Interpreter.Completion(start: 0, candidates: ["while"]))
-        XCTAssertEqual(interpreter.complete(line: "x = tr", cursor: 6), Interpreter.Completion(start: 4, candidates: ["trim", "true", "try"]))
+        XCTAssertEqual(interpreter.complete(line: "x = tr", cursor: 6), Interpreter.Completion(start: 4, candidates: ["train", "trim", "true", "try"]))
         // The cursor may be in the middle of the line.
         XCTAssertEqual(interpreter.complete(line: "oth + 1", cursor: 3), Interpreter.Completion(start: 0, candidates: ["other"]))
         XCTAssertEqual(interpreter.complete(line: "zzz", cursor: 3).candidates, [])

@@ -37,7 +37,9 @@ final class GoldenTests: XCTestCase {
                 let spec = line[r.upperBound...]
                 let parts = spec.split(separator: ":", maxSplits: 3).map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count >= 3, let l = Int(parts[0]), let c = Int(parts[1]) {
-                    e.error = (nil, l, c, parts[2...].joined(separator: ": "))
+                    // The message is everything after `L:C:`, colons included.
+                    let message = spec.split(separator: ":", maxSplits: 2)[2]
+                    e.error = (nil, l, c, message.trimmingCharacters(in: .whitespaces))
                 } else if parts.count == 4, let l = Int(parts[1]), let c = Int(parts[2]) {
                     e.error = (parts[0], l, c, parts[3])
                 }

@@ -1,10 +1,10 @@
 /// A sampler whose models have some variables held at given values (the clamping of
 /// seed 004's reconstruction and classification).
 ///
-/// With a `strength`, each clamped variable gets an extra field −strength·value, as one
-/// would program a strong bias on an annealer: the variable is pulled towards its value
-/// but can still read back otherwise, and `info.clamp_violations` counts how often it
-/// did. Without a strength the model is conditioned exactly: the clamped variables are
+/// With a `strength`, each clamped variable's field is programmed to −strength·value (set,
+/// not added, so the model stays inside a device's range, as seed 004 programs h_MAX on
+/// clamped qubits): the variable is pulled towards its value but can still read back
+/// otherwise, and `info.clamp_violations` counts how often it did. Without a strength the model is conditioned exactly: the clamped variables are
 /// removed (their terms folded into their neighbours' fields), the rest is sampled, and
 /// the clamped values are written back into every sample.
 public struct ClampedSampler: Sampler {
@@ -27,6 +27,7 @@ public struct ClampedSampler: Sampler {
     /// The top of a device's field range when the inner sampler has one, else nil (exact
     /// conditioning): the default strength of `clamped(...)`.
     public static func defaultStrength(for inner: any Sampler) -> Double? {
+        if let embedded = inner as? EmbeddedSampler { return defaultStrength(for: embedded.inner) }
         guard let device = inner as? any RangeLimitedSampler else { return nil }
         return max(abs(device.hRange.lowerBound), abs(device.hRange.upperBound))
     }
@@ -48,7 +49,7 @@ public struct ClampedSampler: Sampler {
         let base = model.quadraticModel()
         if let strength {
             var strong = base
-            for (label, v) in values { strong.addLinear(label, -strength * Double(v)) }
+            for (label, v) in values { strong.addLinear(label, -strength * Double(v) - base.linear(label)) }
             let raw = try inner.sample(strong.spinModel(), request)
             let indices = values.compactMap { (label, v) in model.labels.firstIndex(of: label).map { ($0, v) } }
             var violations = 0

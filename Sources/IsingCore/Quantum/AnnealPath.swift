@@ -65,8 +65,9 @@ public struct AnnealPath: Sendable, Equatable {
     /// The time from the first point to the last.
     public var duration: Double { (times.last ?? 0) - (times.first ?? 0) }
 
-    /// Whether the path starts at s = 1 (a reverse anneal, which starts from a classical state).
-    public var isReverse: Bool { fractions.first == 1 }
+    /// Whether the path starts at s = 1 and goes below it (a reverse anneal, which starts
+    /// from a classical state); holding s = 1 throughout is not one.
+    public var isReverse: Bool { fractions.first == 1 && fractions.contains { $0 < 1 } }
 
     /// s at the fraction `u` ∈ [0, 1] of the path's duration.
     public func fraction(atProgress u: Double) -> Double {

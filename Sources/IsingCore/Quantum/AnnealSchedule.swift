@@ -77,7 +77,7 @@ public struct AnnealSchedule: Sendable {
     public func transverse(at x: Double) -> Double {
         let (k, f) = bracket(x)
         let a0 = a[k], a1 = a[k + 1]
-        if a0 > 0 && a1 > 0 { return exp(log(a0) + f * (log(a1) - log(a0))) }
+        if a0 > 0 && a1 > 0 { return f == 0 ? a0 : a0 * pow(a1 / a0, f) }
         return a0 + f * (a1 - a0)
     }
 

@@ -31,10 +31,11 @@ public struct TrotterStep: Sendable, Equatable {
     public static let maxBond = 50.0
 
     /// The step for β·(c·H_P − Γ Σ σx) with P slices; Γ = 0 (or a vanishing βΓ/P) locks the
-    /// slices together with `maxBond`, and one slice has no bonds.
+    /// slices together with `maxBond`, one slice has no bonds, and `a` is capped at 1e30.
     public static func step(beta: Double, classical c: Double, gamma: Double, slices: Int) -> TrotterStep {
         let p = Double(max(slices, 1))
-        let a = beta * c / p
+        // Capped so that it stays finite in Float (0 · ∞ would make a NaN energy change).
+        let a = min(beta * c / p, 1e30)
         guard slices > 1 else { return TrotterStep(a: a, bond: 0) }
         let x = beta * gamma / p
         let t = tanh(x)
@@ -225,10 +226,22 @@ func requireSlices(_ slices: Int) throws {
     guard slices >= 1, slices <= 1024 else { throw IsingError("trotter must be between 1 and 1024 slices, got \(slices)") }
 }
 
-/// Rejects runs whose world lines would not fit in memory (16 reads × spins × slices lanes).
+/// Rejects runs whose world lines would not fit in memory: each thread holds spins and
+/// fields of 16 reads for every spin-slice (128 bytes), so at most 2^21 spin-slices
+/// (256 MB per thread).
 func requireWorldLineMemory(count n: Int, slices p: Int) throws {
     let (cells, overflow) = n.multipliedReportingOverflow(by: p)
-    guard !overflow, cells <= 1 << 26 else {
-        throw IsingError("\(n) spins × \(p) Trotter slices is too large to simulate (at most 2^26 spin-slices)")
+    guard !overflow, cells <= 1 << 21 else {
+        throw IsingError("\(n) spins × \(p) Trotter slices is too large to simulate (at most 2097152 spin-slices)")
+    }
+}
+
+/// The most sweeps a path-integral run takes (its per-sweep constants are tabulated).
+let maxPathIntegralSweeps = 10_000_000
+
+/// Checks a path-integral sweep count.
+func requireSweeps(_ sweeps: Int) throws {
+    guard sweeps >= 1, sweeps <= maxPathIntegralSweeps else {
+        throw IsingError("sweeps must be between 1 and \(maxPathIntegralSweeps), got \(sweeps)")
     }
 }

@@ -14,12 +14,12 @@ public struct QuantumBoltzmannSampler: Sampler {
     public let sweeps: Int
     public let readout: SliceReadout
 
-    /// A sampler; throws on a negative Γ, a non-positive β, trotter outside 1...1024 or sweeps < 1.
+    /// A sampler; throws on a negative Γ, a non-positive β, trotter outside 1...1024 or sweeps outside 1...10^7.
     public init(gamma: Double, beta: Double = 1, trotter: Int = 32, sweeps: Int = 1000, readout: SliceReadout = .first) throws {
         guard gamma.isFinite, gamma >= 0 else { throw IsingError("gamma must be a finite number not below 0, got \(gamma)") }
         try requirePositive(beta, "beta")
         try requireSlices(trotter)
-        try requireAtLeast(sweeps, 1, "sweeps")
+        try requireSweeps(sweeps)
         self.gamma = gamma; self.beta = beta; self.trotter = trotter; self.sweeps = sweeps; self.readout = readout
     }
 

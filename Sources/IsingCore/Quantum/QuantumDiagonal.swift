@@ -56,10 +56,10 @@ struct QuantumDiagonal {
 func scaledBesselWeights(_ x: Double) throws -> [Double] {
     guard x.isFinite, x >= 0 else { throw IsingError("exact_quantum: β times the spectral width is not finite (\(x))") }
     if x < 1e-300 { return [1] }
-    let top = Int(x + 12 * x.squareRoot() + 40)
-    guard top <= 400_000 else {
-        throw IsingError("exact_quantum: β times the spectral width (\(Int(x))) is too large for the expansion; lower beta")
+    guard x <= 390_000 else {
+        throw IsingError("exact_quantum: β times the spectral width (\(x)) is too large for the expansion; lower beta")
     }
+    let top = Int(x + 12 * x.squareRoot() + 40)
     // Backward recurrence I_{k−1} = I_{k+1} + (2k / x) I_k from an arbitrary small start.
     var v = [Double](repeating: 0, count: top + 2)
     v[top] = 1e-300

@@ -48,6 +48,7 @@ public struct QuantumExactSolver: Sampler {
             info.append(("chebyshev_terms", .int(d.terms)))
         }
         let states = try draw(probabilities, count: n, request)
+        request.progress?(1, 1)
         return SpinSamples(states: states, energies: energies(of: states, model), info: info, exact: summary)
     }
 

@@ -22,11 +22,11 @@ public struct SimulatedQuantumAnnealing: Sampler {
     public let beta: Double
     public let readout: SliceReadout
 
-    /// An annealer; throws on trotter outside 1...1024, sweeps < 1 or a non-positive β.
+    /// An annealer; throws on trotter outside 1...1024, sweeps outside 1...10^7 or a non-positive β.
     public init(schedule: AnnealSchedule, trotter: Int = 16, sweeps: Int = 1000, beta: Double,
                 readout: SliceReadout = .first) throws {
         try requireSlices(trotter)
-        try requireAtLeast(sweeps, 1, "sweeps")
+        try requireSweeps(sweeps)
         try requirePositive(beta, "beta")
         self.schedule = schedule; self.trotter = trotter; self.sweeps = sweeps; self.beta = beta; self.readout = readout
     }

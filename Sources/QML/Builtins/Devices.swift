@@ -134,6 +134,16 @@ extension BuiltinRegistry {
             let transforms = try args.int(1, default: 8)
             return try make(args) { try SpinReversalSampler(inner: inner, transforms: transforms) }
         }
+        r.add("tiled", [.required("sampler"), .optional("copies", "all that fit")], topic: "composites", doc: """
+            A sampler that runs many copies of a small problem side by side on one Chimera annealer in one call.
+            The problem must sit on the device's qubits (a few unit cells); it is copied, shifted by whole unit cells, to
+            every block where all its qubits and couplers work, and each anneal yields one sample per copy.
+            let qpu = annealer("dw2000q"); sample(random_ising(chimera(1), seed: 1), tiled(qpu), reads: 1000, seed: 1)
+            """) { args in
+            let inner = try args.sampler(0)
+            let copies = args.has(1) ? try args.int(1) : nil
+            return try make(args) { try TiledSampler(inner: inner, copies: copies) }
+        }
         r.add("estimate_beta", [.required("samples"), .required("H")], topic: "composites", doc: """
             The inverse temperature at which samples best fit a Boltzmann distribution of H (maximum pseudo-likelihood).
             An annealer's effective temperature is unknown to a learner; this estimates it from its samples.

@@ -19,6 +19,7 @@ extension BuiltinRegistry {
         ]
         for (name, f, doc) in unary {
             r.add(name, [.required("x")], topic: "math", doc: doc) { args in
+                if let t = try args.tensorMath(name) { return t }
                 let x = try args.double(0)
                 if name == "sqrt" && x < 0 { throw args.error("square root of a negative number (\(ValueFormatter.float(x)))") }
                 return .float(f(x))
@@ -30,6 +31,7 @@ extension BuiltinRegistry {
             log(e)            # 1.0
             log(8, base: 2)   # 3.0
             """) { args in
+            if let t = try args.tensorMath("log") { return t }
             let x = try args.double(0)
             guard x > 0 else { throw args.error("logarithm of a non-positive number (\(ValueFormatter.describe(args.value(0))))") }
             if args.has(1) {
@@ -43,6 +45,7 @@ extension BuiltinRegistry {
         }
 
         r.add("abs", [.required("x")], topic: "math", doc: "The absolute value; integers stay integers.") { args in
+            if let t = try args.tensorMath("abs") { return t }
             switch args.value(0) {
             case .int(let i):
                 guard i != Int.min else { throw args.error("integer overflow in abs(\(i))") }
@@ -94,6 +97,7 @@ extension BuiltinRegistry {
                 \(name)([3, 1, 2])   # \(wantLess ? 1 : 3)
                 \(name)(3, 1, 2)     # \(wantLess ? 1 : 3)
                 """) { args in
+                if let t = try args.tensorMath(name, variadic: true) { return t }
                 var items = try args.list(0)
                 if items.count == 1, let inner = try items[0].iterated() { items = inner }
                 guard var best = items.first else { throw args.error("empty sequence has no \(wantLess ? "minimum" : "maximum")") }
@@ -114,6 +118,7 @@ extension BuiltinRegistry {
             The sum of a list of numbers (0 when empty); integers stay integers (checked for overflow).
             sum([1, 2, 3])   # 6
             """) { args in
+            if let t = try args.tensorMath("sum") { return t }
             var total = Value.int(0)
             for item in try args.sequence(0) {
                 switch (total, item) {
@@ -136,6 +141,7 @@ extension BuiltinRegistry {
             The arithmetic mean of a list of numbers, as a float.
             mean([1, 2, 3, 4])   # 2.5
             """) { args in
+            if let t = try args.tensorMath("mean") { return t }
             let xs = try args.doubles(0)
             guard !xs.isEmpty else { throw args.error("mean of an empty list") }
             return .float(xs.reduce(0, +) / Double(xs.count))

@@ -176,17 +176,22 @@ extension BuiltinRegistry {
             if args.has(1) { sch = sch.with(path: try args.annealPath(1)) }
             return .object(ScheduleValue(sch))
         }
-        r.add("linear_schedule", [.optional("gamma", "1.0"), .optional("path")], topic: "quantum", doc: """
-            The linear schedule in model units: A(s) = 2 gamma (1 - s), B(s) = 2 s, so H(s) = -gamma (1 - s) sum X + s H_P.
-            This is OpenJij's SQA convention; beta is then in inverse model units.
-            sqa(schedule: linear_schedule(gamma: 2), beta: 10)
-            """) { args in
+        let linearBody: Builtin.Body = { args in
             do {
                 var sch = try AnnealSchedule.linear(gamma: try args.double(0, default: 1))
                 if args.has(1) { sch = sch.with(path: try args.annealPath(1)) }
                 return .object(ScheduleValue(sch))
             } catch let e as IsingError { throw args.error(e.message) }
         }
+        r.add("linear_schedule", [.optional("gamma", "1.0"), .optional("path")], topic: "quantum", doc: """
+            The linear schedule in model units: A(s) = 2 gamma (1 - s), B(s) = 2 s, so H(s) = -gamma (1 - s) sum X + s H_P.
+            This is OpenJij's SQA convention; beta is then in inverse model units.
+            sqa(schedule: linear_schedule(gamma: 2), beta: 10)
+            """, linearBody)
+        r.add("linear", [.optional("gamma", "1.0"), .optional("path")], topic: "quantum", doc: """
+            The linear annealing schedule, the same as linear_schedule(gamma:, path:).
+            sqa(schedule: linear(gamma: 2), beta: 10)
+            """, linearBody)
         r.add("sqa", [.optional("trotter", "16"), .optional("sweeps", "1000"), .optional("schedule", "linear"),
                       .optional("beta", "auto"), .optional("gamma", "1.0"), .optional("temperature"), .optional("readout", "\"first\"")],
               topic: "quantum", doc: """

@@ -22,3 +22,24 @@ try { sample(H, clamped(exact(), {"x": 1})) } catch e { print(e.message) }
 # expect: sample: clamped variable x is not a variable of the model
 try { spin_reversal(sa(), transforms: 0) } catch e { print(e.message) }
 # expect: spin_reversal: transforms must be at least 1, got 0
+let qpu = annealer("dw2x", noise: 0)
+let small = random_ising(chimera(1), seed: 1)
+let t = sample(small, tiled(qpu), reads: 1000, seed: 1)
+print(t.info.copies, len(t.states), t.info.scale_factor)
+# expect: 97 1000 1.0
+print(t.lowest.energy == sample(small, exact()).ground_energy)
+# expect: true
+try { tiled(sa()) } catch e { print(e.message) }
+# expect: tiled: tiled needs an annealer sampler (a device with a hardware graph), got sa
+try { sample(small, tiled(qpu, copies: 500)) } catch e { print(e.message) }
+# expect: sample: only 97 copies of the problem fit on dw2x (asked for 500); dead qubits block the other places
+# Clamping through an embedding puts the strong field on every qubit of the chain.
+let chip = annealer(graph: chimera(2), noise: 0, sweeps: 64)
+let emb = find_embedding(complete(5), chip.graph, seed: 1)
+let K5 = random_ising(complete(5), seed: 3)
+let through = clamped(embedded(chip, emb), {0: 1, 2: -1})
+print(through.settings.strength)
+# expect: 2.0
+let ce = sample(K5, through, reads: 50, seed: 1)
+print(all(map(ce.states, |x| x[0] == 1 && x[2] == -1)), ce.info.clamp_violations)
+# expect: true 0

@@ -14,3 +14,4 @@ let multi = (
     steps: 3,
 )
 print(multi.steps)
+# expect: 3

@@ -34,7 +34,6 @@ struct ChainRouter {
     private var heap: NodeHeap
     private var queue: [Int32]
     private var powers: [Double] = []
-    var steinerWhileSharing = false
 
     init(source: Graph, target: Graph, seed: UInt64) {
         let s = source.adjacency, t = target.adjacency
@@ -188,28 +187,20 @@ struct ChainRouter {
             // path uses) is handed to the neighbour it reaches: chains grow towards each
             // other, so every chain keeps room to be touched.
             var paths: [[Int32]] = []
-            var grown: [Int32] = [Int32(root)]
-            inChain[root] = stamp
             let order = steinerOrder(placed.count, root: root)
-            var attachments: [Int] = []
             for k in order {
                 let offset = k * n
                 var path: [Int32] = []
-                var q = steinerWhileSharing ? closest(in: grown, offset: offset) : root
-                // A path hanging off another path's node keeps that node in this chain.
-                if q != root { pathUse[q] += 1; attachments.append(q) }
+                var q = root
                 while parent[offset + q] >= 0 {
                     let p = Int(parent[offset + q])
                     if parent[offset + p] == -1 { break }
                     path.append(Int32(p))
                     pathUse[p] += 1
-                    if inChain[p] != stamp { inChain[p] = stamp; grown.append(Int32(p)) }
                     q = p
                 }
                 paths.append(path)
             }
-            stamp &+= 1
-            if stamp == 0 { for i in 0..<n { inChain[i] = 0 }; stamp = 1 }
             var chain: [Int32] = [Int32(root)]
             inChain[root] = stamp
             for (j, path) in paths.enumerated() {
@@ -223,7 +214,6 @@ struct ChainRouter {
                 }
             }
             for path in paths { for p in path { pathUse[Int(p)] = 0 } }
-            for q in attachments { pathUse[q] = 0 }
             setChain(v, chain)
             return true
         }

@@ -155,3 +155,62 @@ extension ChainRouter {
         return best.map { ($0.0, $0.1) }
     }
 }
+
+extension ChainRouter {
+    /// Trims every chain of leaves it does not need while chains may still share nodes: a
+    /// leaf goes when each neighbouring chain it is adjacent to is also adjacent to
+    /// another node of its chain. Leaves on shared nodes are tried first.
+    mutating func trimAllWhileSharing() {
+        var members = [[Int32]](repeating: [], count: targetCount)
+        for (v, chain) in chains.enumerated() { for q in chain { members[Int(q)].append(Int32(v)) } }
+        for v in 0..<sourceCount where chains[v].count > 1 {
+            var chain = chains[v]
+            let neighbours = sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]]
+            var slot = [Int32: Int]()
+            for (i, u) in neighbours.enumerated() { slot[u] = i }
+            var position = [Int32: Int]()
+            for (i, q) in chain.enumerated() { position[q] = i }
+            var contacts = [Int](repeating: 0, count: neighbours.count)
+            var touches: [[Int]] = []
+            var degree = [Int](repeating: 0, count: chain.count)
+            for (i, q32) in chain.enumerated() {
+                let q = Int(q32)
+                var ks: [Int] = []
+                for e in targetStart[q]..<targetStart[q + 1] {
+                    let y = targetNeighbors[e]
+                    if position[y] != nil { degree[i] += 1 }
+                    for o in members[Int(y)] where o != Int32(v) {
+                        if let k = slot[o], !ks.contains(k) { ks.append(k) }
+                    }
+                }
+                for k in ks { contacts[k] += 1 }
+                touches.append(ks)
+            }
+            var removed = [Bool](repeating: false, count: chain.count)
+            var remaining = chain.count
+            var changed = true
+            let order = chain.indices.sorted { usage[Int(chain[$0])] > usage[Int(chain[$1])] }
+            while changed && remaining > 1 {
+                changed = false
+                for i in order where !removed[i] && degree[i] <= 1 && remaining > 1 {
+                    if touches[i].contains(where: { contacts[$0] <= 1 }) { continue }
+                    removed[i] = true
+                    remaining -= 1
+                    changed = true
+                    for k in touches[i] { contacts[k] -= 1 }
+                    let q = Int(chain[i])
+                    for e in targetStart[q]..<targetStart[q + 1] {
+                        if let j = position[targetNeighbors[e]], !removed[j] { degree[j] -= 1 }
+                    }
+                }
+            }
+            guard remaining < chain.count else { continue }
+            for i in chain.indices where removed[i] {
+                let q = Int(chain[i])
+                members[q].removeAll { $0 == Int32(v) }
+            }
+            chain = chain.indices.filter { !removed[$0] }.map { chain[$0] }
+            setChain(v, chain)
+        }
+    }
+}

@@ -126,15 +126,14 @@ public struct EmbeddingSearch: Sendable {
         return z ^ (z >> 31)
     }
 
-    /// The weight base while chains may share nodes: a node on one other chain costs as
-    /// much as a detour of this many free nodes.
-    static let sharingWeight = 100.0
-
     /// Tuning of the sharing phase (start weight, growth per round, history step,
     /// rounds without progress before giving up).
     public var schedule = SharingSchedule()
 
-    /// How the weight of shared nodes evolves while chains may share nodes.
+    /// How the weight of shared nodes evolves while chains may share nodes: a node used by
+    /// u other chains weighs (1 + history) · base^u, the base starting at `start` and
+    /// multiplied by `growth` each round (up to `cap`), the history of a node growing by
+    /// `history` for each round it ends shared.
     public struct SharingSchedule: Sendable {
         public var start = 100.0
         public var growth = 1.0
@@ -144,6 +143,8 @@ public struct EmbeddingSearch: Sendable {
         /// Rounds in which every chain is re-routed; later rounds re-route only the
         /// chains that are broken or share a node.
         public var fullRounds = 1_000_000
+        /// Whether chains are trimmed of unneeded leaves after each round.
+        public var trimWhileSharing = true
         public init() {}
         func base(_ round: Int) -> Double {
             var b = start
@@ -175,6 +176,7 @@ public struct EmbeddingSearch: Sendable {
             var order = onlyBad ? bad : router.randomBreadthFirstOrder()
             if onlyBad { router.shuffle(&order) }
             for v in order { router.reroute(v, base: base, exclusive: false) }
+            if schedule.trimWhileSharing { router.trimAllWhileSharing() }
             router.recordCongestion(schedule.history)
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count

@@ -1,4 +1,5 @@
-# A tour of what qrepl shows: plots, histograms, heat maps, picture grids and tables.
+# A tour of what qrepl shows: plots, histograms, heat maps, picture grids, tables, data sets,
+# training histories, hardware graphs and embeddings.
 # Run it as a script (`qrepl examples/tour.qml`), or as a report with every figure saved
 # as SVG: `qrepl report examples/tour.qml -o reports/`. Cells start with `#%%`.
 #
@@ -37,3 +38,19 @@ table(map([("gibbs", gibbs(sweeps: 100)), ("sa", sa(sweeps: 100)), ("pt", pt(rep
           |p| {sampler: p[0], mean_energy: sample(H12, p[1], reads: 500, seed: 6).mean_energy,
                tv: tv(sample(H12, p[1], reads: 500, seed: 6), ref)}),
       title: "SK N = 12 at beta = 1")
+
+#%% A data set as a picture grid, and a training history as a table and a plot
+let digits14 = digits() |> crop(left: 1, right: 1, bottom: 1) |> select(labels: [1, 2, 3, 4]) |> binarize
+show(digits14, 12)
+let loop = train(fvbm(complete(42), seed: 1), digits14, sampler: gibbs(sweeps: 20), reads: 50, steps: 20, lr: 0.01, seed: 1)
+loop.run()
+table(loop.history)
+plot(loop.history.grad_norm, title: "gradient norm while learning the digits", xlabel: "step")
+
+#%% A hardware graph and an embedding on it, one colour per chain
+let chip = dead_qubits(chimera(4), 6, seed: 1)
+draw(chip)
+draw(find_embedding(complete(8), chip, seed: 1))
+
+#%% An annealing schedule
+plot(schedule("dw2000q"))

@@ -167,7 +167,13 @@ final class HistoryValue: NativeValue, FigureSource {
     /// The last rows as a table.
     func table(last n: Int) -> Table {
         let start = max(0, history.count - n)
-        let rows = (start..<history.count).map { r in history.values.map { BuiltinRegistry.compactNumber($0[r]) } }
+        // Four significant figures keep every column of a wide history on one screen.
+        func cell(_ d: Double, _ column: String) -> String {
+            if column == "step", d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+            if d.isNaN { return "" }
+            return d == d.rounded() && abs(d) < 1e6 ? ValueFormatter.float(d) : String(format: "%.4g", d)
+        }
+        let rows = (start..<history.count).map { r in zip(history.values, history.columns).map { cell($0.0[r], $0.1) } }
         return Table(columns: history.columns, rows: rows,
                      title: "training history (\(history.count) steps)" + (history.stopReason.map { "; stopped: \($0)" } ?? ""))
     }

@@ -188,37 +188,16 @@ final class PathIntegralKernel: @unchecked Sendable {
     }
 }
 
-/// Runs `request.reads` world-line systems through `steps` with the lane kernel, 16 reads
-/// per block (read r in block r / 16, lane r % 16, its generator seeded by
-/// `request.seed(forRead: r)` and first used for its random start state), blocks spread
-/// over the request's threads, so results do not depend on the thread count. Returns the
+/// Runs `request.reads` world-line systems through `steps` with the lane kernel, in the
+/// blocks of `runInLaneBlocks` (so results do not depend on the thread count). Returns the
 /// reported slices, row-major.
 func runPathIntegral(_ model: SpinModel, slices: Int, steps: [TrotterStep], readout: SliceReadout,
                      _ request: SampleRequest) throws -> [Int8] {
-    let n = model.count
-    let reads = request.reads
-    let out = SharedBuffer<Int8>(repeating: 0, count: try stateBufferSize(reads: reads, count: n))
-    guard n > 0, reads > 0 else { return out.array }
+    guard model.count > 0, request.reads > 0 else { return try runInLaneBlocks(model, request) { _, _ in } }
     let kernel = PathIntegralKernel(model, slices: slices)
-    let blocks = (reads + 15) / 16
-    try forEachRead(blocks, threads: request.threads, progress: request.progress) { b in
-        let states = UnsafeMutablePointer<Int8>.allocate(capacity: 16 * n)
-        defer { states.deallocate() }
-        var generators: [Xoshiro256] = []
-        generators.reserveCapacity(16)
-        for lane in 0..<16 {
-            let r = b * 16 + lane
-            var g = Xoshiro256(seed: request.seed(forRead: r))
-            startState(request, read: r, count: n, into: states + lane * n, rng: &g)
-            generators.append(g)
-        }
-        var random = LaneRandom(&generators)
+    return try runInLaneBlocks(model, request) { random, states in
         try kernel.run(steps: steps, readout: readout, random: &random, states: states)
-        for lane in 0..<16 where b * 16 + lane < reads {
-            (out.pointer + (b * 16 + lane) * n).update(from: states + lane * n, count: n)
-        }
     }
-    return out.array
 }
 
 /// Checks the Trotter slice count shared by sqa and qbm.

@@ -179,16 +179,26 @@ final class LaneAnnealer: @unchecked Sendable {
     }
 }
 
-/// Runs `request.reads` chains through `betas` with the lane kernel, 16 reads per block
-/// (read r in block r / 16, lane r % 16, its generator seeded by `request.seed(forRead: r)`
-/// and first used for its random start state), blocks spread over the request's
-/// threads. Returns the final states, row-major.
+/// Runs `request.reads` chains through `betas` with the lane kernel, in the blocks of
+/// `runInLaneBlocks`. Returns the final states, row-major.
 func annealInLanes(_ model: SpinModel, betas: BetaSequence, rule: UpdateRule, _ request: SampleRequest) throws -> [Int8] {
+    guard model.count > 0, request.reads > 0 else { return try runInLaneBlocks(model, request) { _, _ in } }
+    let kernel = LaneAnnealer(model)
+    return try runInLaneBlocks(model, request) { random, states in
+        try kernel.anneal(betas: betas, rule: rule, random: &random, states: states)
+    }
+}
+
+/// The block structure shared by the lane samplers: reads in blocks of 16 (read r in
+/// block r / 16, lane r % 16, its generator seeded by `request.seed(forRead: r)` and
+/// first used for its start state), blocks spread over the request's threads, and `body`
+/// run on each block's 16 states (spin-major per lane). Returns the states, row-major.
+func runInLaneBlocks(_ model: SpinModel, _ request: SampleRequest,
+                     _ body: @Sendable (inout LaneRandom, UnsafeMutablePointer<Int8>) throws -> Void) throws -> [Int8] {
     let n = model.count
     let reads = request.reads
     let out = SharedBuffer<Int8>(repeating: 0, count: try stateBufferSize(reads: reads, count: n))
     guard n > 0, reads > 0 else { return out.array }
-    let kernel = LaneAnnealer(model)
     let blocks = (reads + 15) / 16
     try forEachRead(blocks, threads: request.threads, progress: request.progress) { b in
         let states = UnsafeMutablePointer<Int8>.allocate(capacity: 16 * n)
@@ -202,7 +212,7 @@ func annealInLanes(_ model: SpinModel, betas: BetaSequence, rule: UpdateRule, _ 
             generators.append(g)
         }
         var random = LaneRandom(&generators)
-        try kernel.anneal(betas: betas, rule: rule, random: &random, states: states)
+        try body(&random, states)
         for lane in 0..<16 where b * 16 + lane < reads {
             (out.pointer + (b * 16 + lane) * n).update(from: states + lane * n, count: n)
         }

@@ -8,6 +8,7 @@ extension BuiltinRegistry {
             Writes a value to a file, in the format the extension names; a half-written file is never left behind.
             Hamiltonians: .json (dimod's JSON), .coo (dimod's COO), .qubo (qbsolv). Sample sets: .json (dimod's JSON)
             or .npy (the states). Figures: .svg or .png. Lists of numbers or of lists: .npy. Lists of records: .csv.
+            Models and other values with a save method write themselves (save(m, "m.json") is m.save("m.json")).
             save(H, "h.json"); save(s, "samples.json"); save(s.energies, "e.npy")
             """) { args in
             let path = try args.string(1)
@@ -28,6 +29,12 @@ extension BuiltinRegistry {
                     try CSV.save(try table(items, args), to: path)
                 case .list(let items) where ext == "npy":
                     try Npy.save(try array(items, args), to: path)
+                case .object(let o) where o.memberNames.contains("save"):
+                    // Values that know how to write themselves (models, tensors) have a save method.
+                    guard let method = try o.member("save", interpreter: args.interpreter) else {
+                        throw args.error("cannot save \(o.typeName)")
+                    }
+                    _ = try args.interpreter.call(method, [.str(path)])
                 case let v:
                     throw args.error("cannot save \(v.typeName) as .\(ext)",
                                      hint: "Hamiltonians: .json .coo .qubo; sample sets: .json .npy; numbers: .npy; records: .csv")

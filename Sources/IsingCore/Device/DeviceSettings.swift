@@ -69,6 +69,7 @@ public struct DeviceSettings: Sendable {
 
     /// The sampler that runs `dynamics` on programmed problems.
     public func dynamicsSampler() throws -> (sampler: any Sampler, description: String) {
+        guard freezeOut > 0, freezeOut <= 1 else { throw IsingError("freeze_out must be in (0, 1], got \(freezeOut)") }
         guard schedule.units == .gigahertz else {
             throw IsingError("a device needs a schedule in GHz (such as schedule(\"dw2000q\")), got one in model units")
         }

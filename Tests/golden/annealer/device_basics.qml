@@ -28,3 +28,5 @@ try { annealer(dynamics: "magic") } catch e { print(e.message) }
 # expect: annealer: `dynamics` must be "freeze_out", "sqa" or "qbm", got "magic"
 try { annealer(noise: (h: 0.1, K: 2)) } catch e { print(e.message) }
 # expect: annealer: `noise` has no part `K`
+try { annealer(dynamics: "qbm", freeze_out: 1.5) } catch e { print(e.message) }
+# expect: annealer: freeze_out must be in (0, 1], got 1.5

@@ -10,24 +10,14 @@
 # SEEDS (default "1 2 3 4 5").
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-SCRATCH="${SCRATCH:-$ROOT/.build}"
-VENV="${VENV:-/tmp/qrepl-bench-venv}"
+source "$HERE/../lib.sh"
 OUT="${OUT:-/tmp/qrepl-bench-embedding}"
 SEEDS="${SEEDS:-1 2 3 4 5}"
 CORES="$(nproc 2>/dev/null || sysctl -n hw.ncpu)"
 mkdir -p "$OUT"
 
-echo "== building IsingCore (release) and the qrepl benchmark driver"
-swift build -c release --target IsingCore --scratch-path "$SCRATCH" 2>&1 | tail -1
-swiftc -O -I "$SCRATCH/release/Modules" "$HERE/bench.swift" "$SCRATCH"/release/IsingCore.build/*.o -o "$OUT/qembed"
-
-echo "== python virtualenv with minorminer and dwave-networkx ($VENV)"
-if ! "$VENV/bin/python" -c "import minorminer, dwave_networkx" 2>/dev/null; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q minorminer dwave-networkx
-fi
-PY="$VENV/bin/python"
+bench_driver qembed
+bench_venv "minorminer, dwave_networkx" minorminer dwave-networkx
 "$PY" -c "import minorminer, dwave_networkx; print('minorminer', minorminer.__version__, 'dwave-networkx', dwave_networkx.__version__)"
 
 echo "== targets"

@@ -4,28 +4,19 @@
 # each, with the same node and edge counts checked. See README.md.
 #
 # Environment: SCRATCH (SwiftPM scratch dir, default .build), VENV (default
-# /work/venv-bench), OUT (results, default /tmp/qrepl-bench-hardware), REPEATS (default 20).
+# /tmp/qrepl-bench-venv), OUT (results, default /tmp/qrepl-bench-hardware), REPEATS (default 20).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-SCRATCH="${SCRATCH:-$ROOT/.build}"
-VENV="${VENV:-/work/venv-bench}"
+source "$HERE/../lib.sh"
 OUT="${OUT:-/tmp/qrepl-bench-hardware}"
 REPEATS="${REPEATS:-20}"
 mkdir -p "$OUT"
 
-echo "== building IsingCore (release) and the benchmark driver"
-swift build -c release --target IsingCore --scratch-path "$SCRATCH" 2>&1 | tail -1
-swiftc -O -I "$SCRATCH/release/Modules" "$HERE/bench.swift" "$SCRATCH"/release/IsingCore.build/*.o -o "$OUT/hwbench"
+bench_driver hwbench
+bench_venv "dwave_networkx" dwave-networkx
+"$PY" -W ignore -c "import dwave_networkx; print('dwave-networkx', dwave_networkx.__version__)"
 
-echo "== python virtualenv with dwave-networkx ($VENV)"
-if ! "$VENV/bin/python" -W ignore -c "import dwave_networkx" 2>/dev/null; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q dwave-networkx
-fi
-"$VENV/bin/python" -W ignore -c "import dwave_networkx; print('dwave-networkx', dwave_networkx.__version__)"
-
-"$VENV/bin/python" "$HERE/dnx_graphs.py" "$REPEATS" > "$OUT/dnx.txt"
+"$PY" "$HERE/dnx_graphs.py" "$REPEATS" > "$OUT/dnx.txt"
 "$OUT/hwbench" "$REPEATS" > "$OUT/qrepl.txt"
 
 echo

@@ -4,12 +4,11 @@
 # persistent chains, batch 10, learning rate 0.1, 20 epochs), 64 and 256 hidden units.
 # Both machines are then scored by the same Python code. See README.md.
 #
-# Environment: VENV (default /work/venv-bench), OUT (default /tmp/qrepl-bench-rbm),
+# Environment: VENV (default /tmp/qrepl-bench-venv), OUT (default /tmp/qrepl-bench-rbm),
 # EPOCHS (default 20), QUICK=1 (2 epochs, a smoke test).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-VENV="${VENV:-/work/venv-bench}"
+source "$HERE/../lib.sh"
 OUT="${OUT:-/tmp/qrepl-bench-rbm}"
 EPOCHS="${EPOCHS:-20}"
 [ "${QUICK:-0}" = 1 ] && EPOCHS=2
@@ -18,13 +17,7 @@ mkdir -p "$OUT"
 echo "== building qrepl (release)"
 (cd "$ROOT" && swift build -c release 2>&1 | tail -1)
 QREPL="$ROOT/.build/release/qrepl"
-
-echo "== python virtualenv with scikit-learn and numpy ($VENV)"
-if ! "$VENV/bin/python" -c "import sklearn, numpy" 2>/dev/null; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q scikit-learn numpy
-fi
-PY="$VENV/bin/python"
+bench_venv "sklearn, numpy" scikit-learn numpy
 "$PY" -c "import sklearn, numpy; print('scikit-learn', sklearn.__version__, 'numpy', numpy.__version__)"
 
 "$PY" "$HERE/prepare.py" "$OUT"

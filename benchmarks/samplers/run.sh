@@ -8,24 +8,14 @@
 # the reads, for a smoke test).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-SCRATCH="${SCRATCH:-$ROOT/.build}"
-VENV="${VENV:-/tmp/qrepl-bench-venv}"
+source "$HERE/../lib.sh"
 OUT="${OUT:-/tmp/qrepl-bench}"
 QUICK="${QUICK:-0}"
 CORES="$(nproc 2>/dev/null || sysctl -n hw.ncpu)"
 mkdir -p "$OUT"
 
-echo "== building IsingCore (release) and the qrepl benchmark driver"
-swift build -c release --target IsingCore --scratch-path "$SCRATCH" 2>&1 | tail -1
-swiftc -O -I "$SCRATCH/release/Modules" "$HERE/bench.swift" "$SCRATCH"/release/IsingCore.build/*.o -o "$OUT/qbench"
-
-echo "== python virtualenv with dwave-samplers, dimod, numpy ($VENV)"
-if ! "$VENV/bin/python" -c "import dwave.samplers, dimod, numpy" 2>/dev/null; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q dwave-samplers dimod numpy
-fi
-PY="$VENV/bin/python"
+bench_driver qbench
+bench_venv "dwave.samplers, dimod, numpy" dwave-samplers dimod numpy
 "$PY" -c "import dwave.samplers, dimod; print('dwave-samplers', dwave.samplers.__version__, 'dimod', dimod.__version__)"
 
 echo "== instances"

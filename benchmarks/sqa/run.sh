@@ -7,27 +7,17 @@
 # and the ratios. See README.md.
 #
 # Environment: SCRATCH (SwiftPM scratch dir, default .build), VENV (default
-# /work/venv-bench), OUT (results, default /tmp/qrepl-sqa-bench), QUICK=1 (fewer reads
+# /tmp/qrepl-bench-venv), OUT (results, default /tmp/qrepl-sqa-bench), QUICK=1 (fewer reads
 # and sweeps, for a smoke test).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-SCRATCH="${SCRATCH:-$ROOT/.build}"
-VENV="${VENV:-/work/venv-bench}"
+source "$HERE/../lib.sh"
 OUT="${OUT:-/tmp/qrepl-sqa-bench}"
 QUICK="${QUICK:-0}"
 mkdir -p "$OUT"
 
-echo "== building IsingCore (release) and the qrepl benchmark driver"
-swift build -c release --target IsingCore --scratch-path "$SCRATCH" 2>&1 | tail -1
-swiftc -O -I "$SCRATCH/release/Modules" "$HERE/bench.swift" "$SCRATCH"/release/IsingCore.build/*.o -o "$OUT/sqabench"
-
-echo "== python virtualenv with openjij, dwave-samplers, dimod, dwave-networkx ($VENV)"
-if ! "$VENV/bin/python" -c "import openjij, dwave.samplers, dimod, dwave_networkx, numpy" 2>/dev/null; then
-    [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q openjij dwave-samplers dimod dwave-networkx numpy
-fi
-PY="$VENV/bin/python"
+bench_driver sqabench
+bench_venv "openjij, dwave.samplers, dimod, dwave_networkx, numpy" openjij dwave-samplers dimod dwave-networkx numpy
 "$PY" -W ignore -c "import openjij, dwave.samplers; from importlib.metadata import version as v; print('openjij', v('openjij'), 'dwave-samplers', v('dwave-samplers'))"
 
 echo "== instance"

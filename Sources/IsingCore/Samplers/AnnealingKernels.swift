@@ -137,8 +137,26 @@ final class LaneAnnealer: @unchecked Sendable {
             spins[i] = v
         }
         computeFields(spins, fields)
+        // One copy of the sweep loop per rule, so the rule is not tested per spin.
+        if rule == .metropolis {
+            try sweeps(betas: betas, metropolis: true, random: &random, spins: spins, fields: fields)
+        } else {
+            try sweeps(betas: betas, metropolis: false, random: &random, spins: spins, fields: fields)
+        }
+        for i in 0..<n {
+            let v = spins[i]
+            for lane in 0..<16 { states[lane * n + i] = v[lane] > 0 ? 1 : -1 }
+        }
+    }
+
+    /// The sweeps of `anneal`, inlined into each branch with `metropolis` a constant.
+    @inline(__always)
+    private func sweeps(betas: BetaSequence, metropolis: Bool, random: inout LaneRandom,
+                        spins: UnsafeMutablePointer<FloatLanes>, fields: UnsafeMutablePointer<FloatLanes>) throws {
+        let n = count
         let start = self.start, nb = self.neighbors, cp = self.couplings
         var rng = random
+        defer { random = rng }
         for sweep in 0..<betas.count {
             if Cancellation.isRequested { throw CancelledError() }
             if sweep > 0 && sweep % 128 == 0 { computeFields(spins, fields) }
@@ -151,7 +169,7 @@ final class LaneAnnealer: @unchecked Sendable {
                 if all(dE .> skip) { continue }
                 let u = rng.uniform()
                 let accept: SIMDMask<SIMD16<Int32>>
-                if rule == .metropolis {
+                if metropolis {
                     var x = dE * -b
                     x = x.replacing(with: 0, where: x .> 0)
                     x = x.replacing(with: -87, where: x .< -87)
@@ -170,11 +188,6 @@ final class LaneAnnealer: @unchecked Sendable {
                     fields[Int(nb[k])] += delta * cp[k]
                 }
             }
-        }
-        random = rng
-        for i in 0..<n {
-            let v = spins[i]
-            for lane in 0..<16 { states[lane * n + i] = v[lane] > 0 ? 1 : -1 }
         }
     }
 }

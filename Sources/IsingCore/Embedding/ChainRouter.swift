@@ -364,12 +364,28 @@ struct ChainRouter {
             let q = Int(q32)
             for e in targetStart[q]..<targetStart[q + 1] where position[targetNeighbors[e]] != nil { degree[i] += 1 }
         }
+        let (removed, remaining) = peelLeaves(chain, order: Array(chain.indices), position: position,
+                                              degree: &degree, touches: touches, contacts: &contacts)
+        if remaining < chain.count {
+            chain = chain.indices.filter { !removed[$0] }.map { chain[$0] }
+        }
+    }
+}
+
+extension ChainRouter {
+    /// Removes chain nodes that are leaves within the chain (degree ≤ 1) and whose removal
+    /// leaves every neighbouring chain they touch still touched by another node, trying
+    /// nodes in `order` and repeating until nothing more goes; at least one node stays.
+    /// `degree` and `contacts` are updated as nodes go. Returns which nodes went and how
+    /// many remain.
+    func peelLeaves(_ chain: [Int32], order: [Int], position: [Int32: Int], degree: inout [Int],
+                    touches: [[Int]], contacts: inout [Int]) -> (removed: [Bool], remaining: Int) {
         var removed = [Bool](repeating: false, count: chain.count)
         var remaining = chain.count
         var changed = true
         while changed && remaining > 1 {
             changed = false
-            for i in chain.indices where !removed[i] && degree[i] <= 1 && remaining > 1 {
+            for i in order where !removed[i] && degree[i] <= 1 && remaining > 1 {
                 if touches[i].contains(where: { contacts[$0] <= 1 }) { continue }
                 removed[i] = true
                 remaining -= 1
@@ -381,8 +397,6 @@ struct ChainRouter {
                 }
             }
         }
-        if remaining < chain.count {
-            chain = chain.indices.filter { !removed[$0] }.map { chain[$0] }
-        }
+        return (removed, remaining)
     }
 }

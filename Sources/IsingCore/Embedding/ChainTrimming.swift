@@ -33,23 +33,8 @@ extension ChainRouter {
             for k in ks { contacts[k] += 1 }
             touches.append(ks)
         }
-        var removed = [Bool](repeating: false, count: chain.count)
-        var remaining = chain.count
-        var changed = true
-        while changed && remaining > 1 {
-            changed = false
-            for i in chain.indices where !removed[i] && degree[i] <= 1 && remaining > 1 {
-                if touches[i].contains(where: { contacts[$0] <= 1 }) { continue }
-                removed[i] = true
-                remaining -= 1
-                changed = true
-                for k in touches[i] { contacts[k] -= 1 }
-                let q = Int(chain[i])
-                for e in targetStart[q]..<targetStart[q + 1] {
-                    if let j = position[targetNeighbors[e]], !removed[j] { degree[j] -= 1 }
-                }
-            }
-        }
+        let (removed, remaining) = peelLeaves(chain, order: Array(chain.indices), position: position,
+                                              degree: &degree, touches: touches, contacts: &contacts)
         guard remaining < chain.count else { return }
         for i in chain.indices where removed[i] { owner[Int(chain[i])] = -1 }
         chain = chain.indices.filter { !removed[$0] }.map { chain[$0] }
@@ -186,24 +171,9 @@ extension ChainRouter {
                 for k in ks { contacts[k] += 1 }
                 touches.append(ks)
             }
-            var removed = [Bool](repeating: false, count: chain.count)
-            var remaining = chain.count
-            var changed = true
             let order = chain.indices.sorted { usage[Int(chain[$0])] > usage[Int(chain[$1])] }
-            while changed && remaining > 1 {
-                changed = false
-                for i in order where !removed[i] && degree[i] <= 1 && remaining > 1 {
-                    if touches[i].contains(where: { contacts[$0] <= 1 }) { continue }
-                    removed[i] = true
-                    remaining -= 1
-                    changed = true
-                    for k in touches[i] { contacts[k] -= 1 }
-                    let q = Int(chain[i])
-                    for e in targetStart[q]..<targetStart[q + 1] {
-                        if let j = position[targetNeighbors[e]], !removed[j] { degree[j] -= 1 }
-                    }
-                }
-            }
+            let (removed, remaining) = peelLeaves(chain, order: order, position: position,
+                                                  degree: &degree, touches: touches, contacts: &contacts)
             guard remaining < chain.count else { continue }
             for i in chain.indices where removed[i] {
                 let q = Int(chain[i])

@@ -64,14 +64,7 @@ final class PathIntegralKernel: @unchecked Sendable {
     init(_ m: SpinModel, slices: Int) {
         count = m.count
         self.slices = slices
-        let e = m.neighbors.count
-        start = .allocate(capacity: count + 1)
-        neighbors = .allocate(capacity: max(e, 1))
-        couplings = .allocate(capacity: max(e, 1))
-        h = .allocate(capacity: max(count, 1))
-        for i in 0...count { start[i] = m.rowStart[i] }
-        for k in 0..<e { neighbors[k] = m.neighbors[k]; couplings[k] = Float(m.couplings[k]) }
-        for i in 0..<count { h[i] = Float(m.h[i]) }
+        (start, neighbors, couplings, h) = singlePrecisionCopy(of: m)
     }
 
     deinit { start.deallocate(); neighbors.deallocate(); couplings.deallocate(); h.deallocate() }

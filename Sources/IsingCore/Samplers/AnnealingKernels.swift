@@ -92,6 +92,21 @@ func expLanes(_ x: FloatLanes) -> FloatLanes {
 }
 
 /// The model in Float CSR form for the lane kernel.
+/// The model's CSR structure with single-precision biases, in buffers the lane kernels own
+/// (and deallocate): row starts, neighbours, couplings and fields.
+func singlePrecisionCopy(of m: SpinModel) -> (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int32>,
+                                             UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) {
+    let n = m.count, e = m.neighbors.count
+    let start = UnsafeMutablePointer<Int>.allocate(capacity: n + 1)
+    let neighbors = UnsafeMutablePointer<Int32>.allocate(capacity: max(e, 1))
+    let couplings = UnsafeMutablePointer<Float>.allocate(capacity: max(e, 1))
+    let h = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+    for i in 0...n { start[i] = m.rowStart[i] }
+    for k in 0..<e { neighbors[k] = m.neighbors[k]; couplings[k] = Float(m.couplings[k]) }
+    for i in 0..<n { h[i] = Float(m.h[i]) }
+    return (start, neighbors, couplings, h)
+}
+
 final class LaneAnnealer: @unchecked Sendable {
     let count: Int
     let start: UnsafeMutablePointer<Int>
@@ -101,14 +116,7 @@ final class LaneAnnealer: @unchecked Sendable {
 
     init(_ m: SpinModel) {
         count = m.count
-        let e = m.neighbors.count
-        start = .allocate(capacity: count + 1)
-        neighbors = .allocate(capacity: max(e, 1))
-        couplings = .allocate(capacity: max(e, 1))
-        h = .allocate(capacity: max(count, 1))
-        for i in 0...count { start[i] = m.rowStart[i] }
-        for k in 0..<e { neighbors[k] = m.neighbors[k]; couplings[k] = Float(m.couplings[k]) }
-        for i in 0..<count { h[i] = Float(m.h[i]) }
+        (start, neighbors, couplings, h) = singlePrecisionCopy(of: m)
     }
 
     deinit { start.deallocate(); neighbors.deallocate(); couplings.deallocate(); h.deallocate() }

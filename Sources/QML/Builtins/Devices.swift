@@ -14,9 +14,7 @@ extension Arguments {
         }
         return out
     }
-}
 
-extension Arguments {
     /// A (low, high) range around 0 from a 2-tuple or 2-list of numbers.
     func biasRange(_ i: Int) throws -> ClosedRange<Double> {
         let xs = try sequence(i)

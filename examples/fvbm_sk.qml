@@ -97,6 +97,15 @@ let rows = map(results, |r| {procedure: r.name, graph: r.graph, lambda_av: "{for
 # within: the mean is within one std of the data's; first_within: the first tracked iteration
 # (every {every}) at which it was.
 table(rows, title: "Lambda_av after {iterations} iterations, mean +- std over {instances} instances (data: {format(target, 2)} +- {format(tolerance, 2)})")
+# The curves themselves, every 100 iterations (every 20 in the quick run).
+let stride = if quick { 2 } else { 4 }
+let marks = filter(0..<len(steps), |t| t % stride == 0)
+fn curve_row(r) {
+    var row = {procedure: r.name}
+    for t in marks { row["{steps[t]}"] = format(r.means[t], 2) }
+    row
+}
+table(map(results, curve_row), title: "mean Lambda_av at iteration ... (data: {format(target, 2)})")
 let arrived = sort(filter(results, |r| r.first != nil), key: |r| r.first)
 print("first within one std: " + join(map(arrived, |r| "{r.name} (iteration {r.first})"), sep: ", "))
 print("{len(procedures)} procedures x {instances} instances x {iterations} iterations in {format(seconds, 1)} s")

@@ -41,7 +41,9 @@ let tolerance = std(data_lambda)
 print("data: Lambda_av = {format(target, 3)} +- {format(tolerance, 3)} over {instances} instances")
 
 #%% The simulated D-Wave 2X and the embedding of K15
-let qpu = annealer("dw2x", auto_scale: false)
+# Table III's device settings: 5 us anneals (the preset), 1 us programming and readout
+# thermalisation, no auto-scaling.
+let qpu = annealer("dw2x", auto_scale: false, programming_thermalization: 1us, readout_thermalization: 1us)
 let emb = clique_embedding(n, qpu.graph)
 let physical = fvbm(emb)
 print("{qpu.graph}: K{n} on {emb.qubits} qubits, chains of {emb.min_chain} to {emb.max_chain}; " +

@@ -121,7 +121,7 @@ let arrived = sort(filter(results, |r| r.first != nil), key: |r| r.first)
 print("first within one std: " + join(map(arrived, |r| "{r.name} (iteration {r.first})"), sep: ", "))
 print("{len(procedures)} procedures x {instances} instances x {iterations} iterations in {format(seconds, 1)} s")
 print("the simulated annealer sampled the trained models at beta_eff = {format(mean(betas), 2)} +- {format(std(betas), 2)} " +
-      "(over {len(betas)} models), so QA learns as the exact gradient would at about {format(mean(betas), 1)} times its rate")
+      "(over {len(betas)} models): its updates act on beta_eff times the programmed parameters, an effective rate of beta_eff x lr")
 if stopped > 0 { print("{stopped} runs stopped early (a parameter would leave the annealer's range)") }
 
 #%% Lambda_av against iterations, as in the paper's Fig. 7: mean +- std bands against the data's
@@ -157,11 +157,12 @@ record("qubits", emb.qubits)
 record("qa_beta_eff", mean(betas))
 record("wall_seconds", clock() - started)
 
-# Every procedure must have learnt. Quick run: each lr 0.01 procedure has climbed at least
-# half-way from its start to the data, and QA is ahead of SA on the same graph. Full run: the claims of the paper's Fig. 7 -- every
-# lr 0.01 procedure and QA at lr 0.0025 end within one std of the data's Lambda_av; the
-# other lr 0.0025 procedures' bands reach the data's band; at lr 0.0025, SA on the embedded
-# graph is slower than the exact gradient on K15 (a) and QA gets there first (b); QA at
+# Every procedure must have learnt. Quick run: each procedure has climbed at least half-way
+# from its start to the data, and QA is ahead of SA on the same graph. Full run: the claims
+# of the paper's Fig. 7 -- every lr 0.01 procedure ends within one std of the data's
+# Lambda_av and every procedure's band reaches the data's; (a) at lr 0.0025 SA on the
+# embedded graph is behind the exact gradient on K15; (b) at lr 0.0025 QA is ahead of the
+# exact gradient, the exact gradient at lr 0.01 is ahead of QA at lr 0.0025, and QA at
 # lr 0.01 gets there before every other procedure.
 if quick {
     for r in results {
@@ -172,16 +173,14 @@ if quick {
     assert(result("QA, lr 0.01").means[-1] > result("SA, lr 0.01").means[-1], "QA was not ahead of SA on the same graph")
 } else {
     for r in rows {
-        if ends_with(r.procedure, "0.01") or r.procedure == "QA, lr 0.0025" {
-            assert(r.within, "{r.procedure} did not end within one std of the data's Lambda_av")
-        }
+        if ends_with(r.procedure, "0.01") { assert(r.within, "{r.procedure} did not end within one std of the data's Lambda_av") }
     }
     for r in results {
         assert(abs(r.means[-1] - target) <= tolerance + r.stds[-1], "the band of {r.name} does not reach the data's")
     }
-    let exact_slow = result("exact, lr 0.0025")
-    assert(result("SA, lr 0.0025").means[-1] < exact_slow.means[-1], "SA on the embedded graph was not slower than the exact gradient")
-    assert(result("QA, lr 0.0025").first != nil and (exact_slow.first == nil or result("QA, lr 0.0025").first < exact_slow.first),
-           "QA at lr 0.0025 did not get there before the exact gradient")
+    let exact_slow = result("exact, lr 0.0025").means[-1]
+    assert(result("SA, lr 0.0025").means[-1] < exact_slow, "SA on the embedded graph was not behind the exact gradient")
+    assert(result("QA, lr 0.0025").means[-1] > exact_slow, "QA at lr 0.0025 was not ahead of the exact gradient")
+    assert(result("exact, lr 0.01").means[-1] > result("QA, lr 0.0025").means[-1], "QA at lr 0.0025 was ahead of the exact gradient at lr 0.01")
     assert(arrived[0].name == "QA, lr 0.01", "{arrived[0].name} got there before QA at lr 0.01")
 }

@@ -16,7 +16,7 @@
 # and 87.3 % (distance 2.36).
 #
 # quick: --quick
-# Run: qrepl examples/qahm_digits.qml [--quick] [--gibbs]
+# Run: qrepl examples/qahm_digits.qml [--quick] [--gibbs | --logical] [--epochs=150]
 
 #%% The data: grey levels scaled to [-1, 1], the class as a ±1 one-hot block
 let quick = contains(args, "--quick")
@@ -28,17 +28,32 @@ let onehot = stack(map(labels, |k| eye(10)[k])) * 2 - 1
 let data = concat([pixels, onehot], axis: 1)
 print("{len(labels)} pictures of {data.shape[1]} values")
 
-#%% Wake-sleep with the prior sampled by the simulated 2000Q through a clique embedding
-# (the replica map f copies each unit onto its chain, majority vote g reads it back);
-# `--gibbs` (and the quick mode) samples the prior with Gibbs chains instead.
-let epochs = if quick { 1 } else { 150 }
-let updates = epochs * (len(labels) // 100 + 1)
-let qpu = annealer("dw2000q")
-let prior_sampler = if quick || contains(args, "--gibbs") { gibbs(sweeps: 20) } else { embedded(qpu, clique_embedding(60, qpu.graph)) }
-let hm = helmholtz([64 + 10, 120, 60], prior: complete(60), visible: "tanh", seed: 1)
-let history = hm.fit(data, prior_sampler, epochs: epochs, batch: 100, samples: if quick { 10 } else { 100 },
-                     lr: linear_decay(0.05, 0.005, updates), seed: 1)
-print("{history.steps} wake-sleep updates in {format(history.seconds[-1], 1)} s")
+#%% Wake-sleep with the prior sampled by the simulated 2000Q (Algorithm 1)
+# The default follows the paper: the 60 deepest units are embedded as chains of qubits
+# (a clique embedding of K60), the prior has a field per qubit and a coupling per coupler
+# (eq. 19), the annealer runs them as programmed (auto_scale: false) and the gray-box
+# update moves them towards the recognition network's states copied onto their chains
+# (replica map f, eq. 20) and away from the annealer's reads, which are read back by a
+# majority vote in each chain (g, eq. 21). `--logical` learns a logical K60 prior sampled
+# through the `embedded` composite instead; `--gibbs` (and the quick mode) samples a
+# logical prior with Gibbs chains.
+let epoch_args = filter(args, |a| starts_with(a, "--epochs="))
+let epochs = if quick { 1 } else if len(epoch_args) > 0 { int(replace(epoch_args[0], "--epochs=", "")) } else { 150 }
+let batches = len(labels) // 100 + 1
+let qpu = annealer("dw2000q", auto_scale: false)
+let gibbs_prior = quick || contains(args, "--gibbs")
+let logical = contains(args, "--logical")
+let emb = clique_embedding(60, qpu.graph)
+let prior_sampler = if gibbs_prior { gibbs(sweeps: 20) } else if logical { embedded(annealer("dw2000q"), emb) } else { qpu }
+let prior = if gibbs_prior || logical { complete(60) } else { emb }
+let hm = helmholtz([64 + 10, 120, 60], prior: prior, visible: "tanh", seed: 1)
+let loop = train(hm, data, sampler: prior_sampler, reads: if quick { 10 } else { 100 }, batch: 100, epochs: epochs,
+                 lr: linear_decay(0.05, 0.005, epochs * batches), seed: 1)
+loop.run()
+print("{loop.step} wake-sleep updates in {format(loop.history.time[-1], 1)} s")
+if not gibbs_prior and not logical {
+    print("prior on {emb.qubits} qubits: h in [{format(loop.history.h_min[-1], 2)}, {format(loop.history.h_max[-1], 2)}], J in [{format(loop.history.J_min[-1], 2)}, {format(loop.history.J_max[-1], 2)}], chain breaks {format(100 * loop.history.chain_breaks[-1], 1)} %")
+}
 
 #%% 1000 generated digits: class agreement with a separately trained classifier
 let count = if quick { 50 } else { 1000 }

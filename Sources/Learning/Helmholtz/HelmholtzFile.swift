@@ -4,7 +4,8 @@ import IsingCore
 ///
 ///     {"kind": "helmholtz", "sizes": [...], "visible": "spin" | "tanh",
 ///      "generator": [{"W": [...], "c": [...]}, ...], "recognition": [...],
-///      "prior": {an fvbm snapshot}, "prior_ranges": {"h": [lo, hi], "J": [lo, hi]} or null}
+///      "prior": {an fvbm snapshot}, "prior_ranges": {"h": [lo, hi], "J": [lo, hi]} or null,
+///      "fixed_chain_coupling": a number or null}
 ///
 /// Numbers are written in their shortest exact form, so a restored machine has exactly
 /// the parameters that were saved.
@@ -22,6 +23,7 @@ extension HelmholtzMachine {
             ("recognition", layers(recognition)),
             ("prior", prior.snapshot()),
             ("prior_ranges", priorRanges.map { JSON.object([("h", range($0.h)), ("J", range($0.J))]) } ?? JSONNode(.null)),
+            ("fixed_chain_coupling", fixedChainCoupling.map(JSON.number) ?? JSONNode(.null)),
         ])
     }
 
@@ -36,6 +38,7 @@ extension HelmholtzMachine {
         prior.h = other.prior.h
         prior.J = other.prior.J
         priorRanges = other.priorRanges
+        fixedChainCoupling = other.fixedChainCoupling
     }
 
     /// A machine from the JSON that `snapshot()` writes.
@@ -79,6 +82,7 @@ extension HelmholtzMachine {
             guard h.count == 2, j.count == 2, h[0] <= h[1], j[0] <= j[1] else { throw IsingError("prior ranges must be [low, high]") }
             machine.priorRanges = (h[0]...h[1], j[0]...j[1])
         }
+        machine.fixedChainCoupling = node["fixed_chain_coupling"]?.double
         return machine
     }
 }

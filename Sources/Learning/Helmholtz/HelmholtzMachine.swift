@@ -30,6 +30,11 @@ public final class HelmholtzMachine: @unchecked Sendable {
     /// For a physical prior: the ranges its fields and couplings are kept in (a device's),
     /// so every update leaves a model the device accepts as programmed.
     public var priorRanges: (h: ClosedRange<Double>, J: ClosedRange<Double>)?
+    /// For a physical prior: the indices (in `priorCoupling`) of the couplers inside a chain.
+    public let chainCouplers: [Int]
+    /// For a physical prior: when set, the couplers inside chains are held at this value
+    /// instead of being learned.
+    public var fixedChainCoupling: Double?
     /// The training data whose exact bound each training step records (small machines only).
     var boundData: [Double]?
 
@@ -85,6 +90,12 @@ public final class HelmholtzMachine: @unchecked Sendable {
         self.sizes = sizes
         self.visible = visible
         self.prior = prior
+        var chainOf = [Int](repeating: -1, count: prior.count)
+        for (c, chain) in (prior.chains ?? []).enumerated() { for q in chain { chainOf[q] = c } }
+        chainCouplers = prior.graph.edges.indices.filter { k in
+            let (a, b) = prior.graph.edges[k]
+            return chainOf[a] >= 0 && chainOf[a] == chainOf[b]
+        }
         var rng = Xoshiro256(seed: seed)
         generator = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0 + 1], outputs: sizes[$0], rng: &rng, scale: scale) }
         recognition = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0], outputs: sizes[$0 + 1], rng: &rng, scale: scale) }
@@ -150,8 +161,10 @@ public final class HelmholtzMachine: @unchecked Sendable {
         return (u, raw.states, rows, raw.exact)
     }
 
-    /// Keeps a physical prior's parameters inside `priorRanges`.
+    /// Keeps a physical prior's parameters inside `priorRanges`, and its chain couplers at
+    /// `fixedChainCoupling` when that is set.
     public func clipPrior() {
+        if let c = fixedChainCoupling { for k in chainCouplers { prior.J[k] = c } }
         guard let ranges = priorRanges else { return }
         for i in prior.h.indices { prior.h[i] = min(max(prior.h[i], ranges.h.lowerBound), ranges.h.upperBound) }
         for k in prior.J.indices { prior.J[k] = min(max(prior.J[k], ranges.J.lowerBound), ranges.J.upperBound) }

@@ -111,6 +111,7 @@ extension HelmholtzMachine: TrainableModel {
         var h = [Double](repeating: 0, count: prior.h.count), J = [Double](repeating: 0, count: prior.J.count)
         for i in h.indices { h[i] = p.mean[i] - q.mean[i] }
         for k in J.indices { J[k] = p.pairs[k] - q.pairs[k] }
+        if fixedChainCoupling != nil { for k in chainCouplers { J[k] = 0 } }
         statistics += [("wake_logp", wakeLogP), ("sleep_logq", sleepLogQ),
                        ("wake_energy", priorEnergy(q)), ("dream_energy", priorEnergy(p))]
         if hasPhysicalPrior { statistics.append(("chain_breaks", chainBreakFraction(dream.z, rows: dream.rows))) }

@@ -139,12 +139,12 @@ extension BuiltinRegistry {
     /// helmholtz(...).
     static func registerHelmholtz(into r: inout BuiltinRegistry) {
         r.add("helmholtz", [.required("layers"), .optional("prior", "fully connected"), .optional("visible", "\"spin\""),
-                            .optional("seed", "0"), .optional("scale", "0.01"), .optional("chain_coupling", "-1")], topic: "models", doc: """
+                            .optional("seed", "0"), .optional("scale", "0.01"), .optional("chain_coupling", "-1"), .optional("learn_chains", "true")], topic: "models", doc: """
             A Helmholtz machine: generator P(v | u) and recognition Q(u | v) networks of stochastic ±1 layers with a Boltzmann prior on the deepest one.
             `layers:` sizes from the visible layer down; `prior:` the graph of the prior's couplings over the deepest layer
             (nodes 0..<n; complete by default), or an embedding of the deepest layer into a hardware graph: the prior then
             has a field per qubit and a coupling per coupler between the chains' qubits (those inside a chain start at
-            `chain_coupling`), is sampled directly by the sampler (an annealer with auto_scale: false) and read back by a
+            `chain_coupling`, and stay there with learn_chains: false), is sampled directly by the sampler (an annealer with auto_scale: false) and read back by a
             majority vote in each chain. `visible: "tanh"` makes the visible layer deterministic for values in [-1, 1].
             Train with train(hm, data, sampler:, lr:, reads:, batch:, epochs:) (wake-sleep; reads are the dreamed samples).
             let hm = helmholtz(layers: [64 + 10, 120, 60], prior: complete(60), visible: "tanh", seed: 1)
@@ -179,9 +179,10 @@ extension BuiltinRegistry {
             let chainCoupling = try args.double(5, default: -1)
             do {
                 if let embedding {
-                    return .object(HelmholtzValue(try HelmholtzMachine(sizes: sizes, visible: visible, priorEmbedding: embedding,
-                                                                       chainCoupling: chainCoupling, seed: UInt64(bitPattern: Int64(seed)),
-                                                                       scale: scale)))
+                    let m = try HelmholtzMachine(sizes: sizes, visible: visible, priorEmbedding: embedding, chainCoupling: chainCoupling,
+                                                 seed: UInt64(bitPattern: Int64(seed)), scale: scale)
+                    if !(try args.bool(6, default: true)) { m.fixedChainCoupling = chainCoupling }
+                    return .object(HelmholtzValue(m))
                 }
                 return .object(HelmholtzValue(try HelmholtzMachine(sizes: sizes, visible: visible, priorEdges: edges,
                                                                    seed: UInt64(bitPattern: Int64(seed)), scale: scale)))

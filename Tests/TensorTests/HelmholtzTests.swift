@@ -144,6 +144,20 @@ final class HelmholtzTests: XCTestCase {
         XCTAssertEqual(Double(plus) / Double(s.rows), 0.9640 + 0.0353 / 2, accuracy: 0.03)
     }
 
+    /// With `fixedChainCoupling` the couplers inside chains keep their value while the
+    /// couplers between chains learn; the setting survives a snapshot.
+    func testFixedChainCouplers() throws {
+        let m = try HelmholtzMachine(sizes: [4, 3], priorEmbedding: try ringEmbedding(), chainCoupling: -0.4, seed: 3, scale: 0.2)
+        m.fixedChainCoupling = -0.4
+        XCTAssertEqual(m.chainCouplers.count, 3)
+        try loop(m, sampler: try ExactSolver(), lr: .constant(0.2), steps: 20, batch: nil, reads: 100).run()
+        for k in m.chainCouplers { XCTAssertEqual(m.priorCoupling[k], -0.4) }
+        let between = m.priorCoupling.indices.filter { !m.chainCouplers.contains($0) }
+        XCTAssertTrue(between.contains { m.priorCoupling[$0] != 0 })
+        let copy = try HelmholtzMachine.load(from: m.snapshot())
+        XCTAssertEqual(copy.fixedChainCoupling, -0.4)
+    }
+
     func testSnapshotRoundTripAndErrors() throws {
         let m = try HelmholtzMachine(sizes: [5, 4, 3], visible: .tanh, seed: 4, scale: 0.5)
         m.priorField = [0.1, -0.2, 0.3]

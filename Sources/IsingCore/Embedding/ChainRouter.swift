@@ -52,7 +52,7 @@ struct ChainRouter {
         distance = Array(repeating: 0, count: max(1, maxDegree) * targetCount)
         inChain = Array(repeating: 0, count: targetCount)
         pathUse = Array(repeating: 0, count: targetCount)
-        heap = NodeHeap(capacity: 4 * targetCount)
+        heap = NodeHeap(capacity: targetCount)
         queue = Array(repeating: 0, count: targetCount)
     }
 
@@ -282,11 +282,13 @@ struct ChainRouter {
             while !heap.isEmpty {
                 let (d, x32) = heap.pop()
                 let x = Int(x32)
-                if d > dist[offset + x] { continue }
+                // With node weights the first discovery of a node is its shortest path:
+                // every path into y ends with y's weight, and nodes leave the queue in
+                // order of distance. So each node is queued once.
                 for e in start[x]..<start[x + 1] {
                     let y = Int(nbr[e])
-                    let nd = d + w[y]
-                    if nd < dist[offset + y] {
+                    if par[offset + y] == -2 && w[y].isFinite {
+                        let nd = d + w[y]
                         dist[offset + y] = nd
                         par[offset + y] = x32
                         heap.push(nd, Int32(y))

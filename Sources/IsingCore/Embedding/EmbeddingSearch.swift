@@ -25,6 +25,10 @@ public struct EmbeddingSearch: Sendable {
     /// With initial chains: re-route only broken or shared chains (true), or every chain
     /// each round, starting from the initial ones (false).
     public var keepIntactChains = true
+    /// For a complete source graph on a Chimera target (a graph with a Chimera topology):
+    /// return the native clique layout when some placement of it has every chain whole,
+    /// without searching. Its chains are all of the same, short length.
+    public var nativeCliques = true
     /// Told how many tries are done out of how many.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -59,6 +63,11 @@ public struct EmbeddingSearch: Sendable {
             for chain in initial { for q in chain where q < 0 || q >= target.nodeCount {
                 throw IsingError("initial chains use target node index \(q), outside 0..<\(target.nodeCount)")
             } }
+        }
+        if nativeCliques && initialChains == nil, let native = intactNativeClique(source: source, target: target) {
+            try native.verify()
+            progress?(tries, tries)
+            return native
         }
         let deadline = monotonicSeconds() + timeout
         let results = TryResults(count: tries)
@@ -162,6 +171,10 @@ public struct EmbeddingSearch: Sendable {
         } else {
             for v in router.randomBreadthFirstOrder() { router.reroute(v, base: schedule.base(0), exclusive: false) }
         }
+        let traceOn = ProcessInfo.processInfo.environment["QTRACE"] != nil
+        let t0 = monotonicSeconds()
+        func trace(_ m: String) { if traceOn { FileHandle.standardError.write("[\(seed % 1000)] \(String(format: "%.3f", monotonicSeconds() - t0)) \(m)\n".data(using: .utf8)!) } }
+        trace("placed")
         var bestShared = Int.max
         var stale = 0
         var round = 0
@@ -175,11 +188,16 @@ public struct EmbeddingSearch: Sendable {
             let onlyBad = repairing || round >= schedule.fullRounds
             var order = onlyBad ? bad : router.randomBreadthFirstOrder()
             if onlyBad { router.shuffle(&order) }
-            for v in order { router.reroute(v, base: base, exclusive: false) }
+            for v in order {
+                router.reroute(v, base: base, exclusive: false)
+                // Stop the round as soon as the chains form an embedding.
+                if router.sharedNodeCount == 0 && router.invalidNodes().isEmpty { break }
+            }
             if schedule.trimWhileSharing { router.trimAllWhileSharing() }
             router.recordCongestion(schedule.history)
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count
+            trace("round \(round) shared \(router.sharedNodeCount) bad \(router.invalidNodes().count) q \(router.qubitCount)")
             if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
             if stale >= schedule.patience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
@@ -199,6 +217,7 @@ public struct EmbeddingSearch: Sendable {
             round += 1
             let q = router.qubitCount, m = router.maxChain
             if q < best || (q == best && m < bestMax) { best = q; bestMax = m; stale = 0 } else { stale += 1 }
+            trace("shorten \(round) q \(q) max \(m)")
         }
         return TryResult(chains: router.chains, shared: 0, rounds: round)
     }

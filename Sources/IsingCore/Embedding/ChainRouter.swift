@@ -123,7 +123,12 @@ struct ChainRouter {
             var p = 1.0
             for _ in 0..<64 { p *= base; powers.append(p) }
         }
-        for q in 0..<targetCount { weight[q] = (1 + history[q]) * powers[min(Int(usage[q]), 64)] }
+        // Whole weights, capped so that no path's length reaches 2^53: distances stay
+        // exact whole numbers, as the radix queue needs.
+        let cap = (9_007_199_254_740_992 / Double(targetCount + 1)).rounded(.down)
+        for q in 0..<targetCount {
+            weight[q] = min(cap, max(1, ((1 + history[q]) * powers[min(Int(usage[q]), 64)]).rounded()))
+        }
     }
 
     /// Adds one round's congestion to the history of every shared node.

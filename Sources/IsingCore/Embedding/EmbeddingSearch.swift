@@ -171,10 +171,6 @@ public struct EmbeddingSearch: Sendable {
         } else {
             for v in router.randomBreadthFirstOrder() { router.reroute(v, base: schedule.base(0), exclusive: false) }
         }
-        let traceOn = ProcessInfo.processInfo.environment["QTRACE"] != nil
-        let t0 = monotonicSeconds()
-        func trace(_ m: String) { if traceOn { FileHandle.standardError.write("[\(seed % 1000)] \(String(format: "%.3f", monotonicSeconds() - t0)) \(m)\n".data(using: .utf8)!) } }
-        trace("placed")
         var bestShared = Int.max
         var stale = 0
         var round = 0
@@ -197,7 +193,6 @@ public struct EmbeddingSearch: Sendable {
             router.recordCongestion(schedule.history)
             round += 1
             let shared = router.sharedNodeCount + router.invalidNodes().count
-            trace("round \(round) shared \(router.sharedNodeCount) bad \(router.invalidNodes().count) q \(router.qubitCount)")
             if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
             if stale >= schedule.patience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
@@ -217,7 +212,6 @@ public struct EmbeddingSearch: Sendable {
             round += 1
             let q = router.qubitCount, m = router.maxChain
             if q < best || (q == best && m < bestMax) { best = q; bestMax = m; stale = 0 } else { stale += 1 }
-            trace("shorten \(round) q \(q) max \(m)")
         }
         return TryResult(chains: router.chains, shared: 0, rounds: round)
     }

@@ -1,11 +1,11 @@
 /// A monotone priority queue of target nodes for Dijkstra's algorithm on node weights (a
-/// radix heap). Costs are non-negative and never below the cost last popped, which holds
-/// for Dijkstra; each node is pushed at most once between `removeAll` calls, which holds
-/// when a node is queued on its first discovery (with node weights, the first discovery
-/// is already the shortest). Costs are ordered by the bit patterns of non-negative
-/// doubles, which order like the numbers. Bucket b holds the nodes whose cost first
-/// differs from the last popped cost in bit b − 1 (bucket 0: equal costs); buckets are
-/// linked lists threaded through one array, so the queue does no allocation after `init`.
+/// radix heap). Costs are whole numbers (held as doubles), never below the cost last
+/// popped, which holds for Dijkstra with whole weights; each node is pushed at most once
+/// between `removeAll` calls, which holds when a node is queued on its first discovery
+/// (with node weights, the first discovery is already the shortest). Bucket b holds the
+/// nodes whose cost first differs from the last popped cost in bit b − 1 (bucket 0: equal
+/// costs), so nearby costs sit in low buckets; buckets are linked lists threaded through
+/// one array, so the queue does no allocation after `init`.
 final class NodeHeap {
     private static let bucketCount = 65
     private let capacity: Int
@@ -46,10 +46,11 @@ final class NodeHeap {
         return x == 0 ? 0 : 64 - x.leadingZeroBitCount
     }
 
-    /// Queues `node` (in 0..<capacity, not queued already) at `cost` (≥ the cost last popped).
+    /// Queues `node` (in 0..<capacity, not queued already) at `cost` (a whole number, at
+    /// least the cost last popped; fractions are dropped, costs from 2^64 up count as 2^64 − 1).
     @inline(__always)
     func push(_ cost: Double, _ node: Int32) {
-        let k = cost.bitPattern
+        let k = cost < 18_446_744_073_709_549_568 ? UInt64(max(0, cost)) : UInt64.max
         let b = bucket(k)
         key[Int(node)] = k
         next[Int(node)] = head[b]
@@ -80,6 +81,6 @@ final class NodeHeap {
         let top = head[0]
         head[0] = next[Int(top)]
         count -= 1
-        return (Double(bitPattern: key[Int(top)]), top)
+        return (Double(key[Int(top)]), top)
     }
 }

@@ -33,6 +33,7 @@ func readTarget(_ path: String, m: Int) -> Graph {
         guard case .int(let q) = label else { return [] }
         return [q / (8 * m), (q / 8) % m, (q / 4) % 2, q % 4]
     }
+    g.topology = HardwareTopology(family: .chimera, m: m, n: m, t: 4)
     return g
 }
 

@@ -13,7 +13,9 @@ struct ChainRouter {
     /// The chain of each source node (target node indices); empty when not placed.
     var chains: [[Int32]]
     /// How many chains use each target node.
-    var usage: [Int32]
+    private(set) var usage: [Int32]
+    /// Target nodes used by more than one chain.
+    private(set) var sharedNodeCount = 0
     /// How many rounds each target node has been shared at the end of (congestion history:
     /// it makes nodes that stay contested dearer, so chains stop settling on them).
     var history: [Double]
@@ -52,20 +54,31 @@ struct ChainRouter {
         distance = Array(repeating: 0, count: max(1, maxDegree) * targetCount)
         inChain = Array(repeating: 0, count: targetCount)
         pathUse = Array(repeating: 0, count: targetCount)
-        heap = NodeHeap(capacity: 4 * targetCount)
+        heap = NodeHeap(capacity: targetCount)
         queue = Array(repeating: 0, count: targetCount)
     }
 
     // MARK: - Bookkeeping
 
     mutating func setChain(_ v: Int, _ chain: [Int32]) {
-        for q in chains[v] { usage[Int(q)] -= 1 }
+        for q in chains[v] { release(q) }
         chains[v] = chain
-        for q in chain { usage[Int(q)] += 1 }
+        for q in chain { occupy(q) }
     }
 
-    /// Target nodes used by more than one chain.
-    var sharedNodeCount: Int { usage.reduce(0) { $0 + ($1 > 1 ? 1 : 0) } }
+    /// One more chain uses target node q.
+    @inline(__always)
+    private mutating func occupy(_ q: Int32) {
+        usage[Int(q)] += 1
+        if usage[Int(q)] == 2 { sharedNodeCount += 1 }
+    }
+
+    /// One chain fewer uses target node q.
+    @inline(__always)
+    private mutating func release(_ q: Int32) {
+        if usage[Int(q)] == 2 { sharedNodeCount -= 1 }
+        usage[Int(q)] -= 1
+    }
 
     /// Source nodes whose chains share a target node with another chain.
     func nodesOnSharedQubits() -> [Int] {
@@ -123,7 +136,12 @@ struct ChainRouter {
             var p = 1.0
             for _ in 0..<64 { p *= base; powers.append(p) }
         }
-        for q in 0..<targetCount { weight[q] = (1 + history[q]) * powers[min(Int(usage[q]), 64)] }
+        // Whole weights, capped so that no path's length reaches 2^53: distances stay
+        // exact whole numbers, as the radix queue needs.
+        let cap = (9_007_199_254_740_992 / Double(targetCount + 1)).rounded(.down)
+        for q in 0..<targetCount {
+            weight[q] = min(cap, max(1, ((1 + history[q]) * powers[min(Int(usage[q]), 64)]).rounded()))
+        }
     }
 
     /// Adds one round's congestion to the history of every shared node.
@@ -138,7 +156,7 @@ struct ChainRouter {
     @discardableResult
     mutating func reroute(_ v: Int, base: Double, exclusive: Bool, acceptLonger: Bool = true) -> Bool {
         let old = chains[v]
-        for q in old { usage[Int(q)] -= 1 }
+        for q in old { release(q) }
         chains[v] = []
         computeWeights(base: base, exclusive: exclusive)
         var placed: [Int] = []
@@ -210,7 +228,7 @@ struct ChainRouter {
                 for p in path[..<cut] where inChain[Int(p)] != stamp { inChain[Int(p)] = stamp; chain.append(p) }
                 if cut < path.count {
                     let u = placed[k]
-                    for p in path[cut...] { usage[Int(p)] += 1; chains[u].append(p) }
+                    for p in path[cut...] { occupy(p); chains[u].append(p) }
                 }
             }
             for path in paths { for p in path { pathUse[Int(p)] = 0 } }
@@ -254,7 +272,7 @@ struct ChainRouter {
 
     private mutating func restore(_ v: Int, _ old: [Int32]) {
         chains[v] = old
-        for q in old { usage[Int(q)] += 1 }
+        for q in old { occupy(q) }
     }
 
     /// Multi-source Dijkstra from a chain: distance[q] is the least total weight of the
@@ -282,11 +300,13 @@ struct ChainRouter {
             while !heap.isEmpty {
                 let (d, x32) = heap.pop()
                 let x = Int(x32)
-                if d > dist[offset + x] { continue }
+                // With node weights the first discovery of a node is its shortest path:
+                // every path into y ends with y's weight, and nodes leave the queue in
+                // order of distance. So each node is queued once.
                 for e in start[x]..<start[x + 1] {
                     let y = Int(nbr[e])
-                    let nd = d + w[y]
-                    if nd < dist[offset + y] {
+                    if par[offset + y] == -2 && w[y].isFinite {
+                        let nd = d + w[y]
                         dist[offset + y] = nd
                         par[offset + y] = x32
                         heap.push(nd, Int32(y))

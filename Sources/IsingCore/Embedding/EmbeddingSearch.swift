@@ -25,6 +25,10 @@ public struct EmbeddingSearch: Sendable {
     /// With initial chains: re-route only broken or shared chains (true), or every chain
     /// each round, starting from the initial ones (false).
     public var keepIntactChains = true
+    /// For a complete source graph on a Chimera target (a graph with a Chimera topology):
+    /// return the native clique layout when some placement of it has every chain whole,
+    /// without searching. Its chains are all of the same, short length.
+    public var nativeCliques = true
     /// Told how many tries are done out of how many.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -59,6 +63,11 @@ public struct EmbeddingSearch: Sendable {
             for chain in initial { for q in chain where q < 0 || q >= target.nodeCount {
                 throw IsingError("initial chains use target node index \(q), outside 0..<\(target.nodeCount)")
             } }
+        }
+        if nativeCliques && initialChains == nil, let native = intactNativeClique(source: source, target: target) {
+            try native.verify()
+            progress?(tries, tries)
+            return native
         }
         let deadline = monotonicSeconds() + timeout
         let results = TryResults(count: tries)
@@ -175,7 +184,11 @@ public struct EmbeddingSearch: Sendable {
             let onlyBad = repairing || round >= schedule.fullRounds
             var order = onlyBad ? bad : router.randomBreadthFirstOrder()
             if onlyBad { router.shuffle(&order) }
-            for v in order { router.reroute(v, base: base, exclusive: false) }
+            for v in order {
+                router.reroute(v, base: base, exclusive: false)
+                // Stop the round as soon as the chains form an embedding.
+                if router.sharedNodeCount == 0 && router.invalidNodes().isEmpty { break }
+            }
             if schedule.trimWhileSharing { router.trimAllWhileSharing() }
             router.recordCongestion(schedule.history)
             round += 1

@@ -1,67 +1,86 @@
-/// A binary min-heap of (cost, node) entries for Dijkstra's algorithm. Entries are not
-/// decreased in place: a node may be pushed again with a lower cost and stale entries
-/// are skipped by the caller. The storage is one buffer kept between searches, so a
-/// search does no allocation once the heap has grown to its working size.
+/// A monotone priority queue of target nodes for Dijkstra's algorithm on node weights (a
+/// radix heap). Costs are whole numbers (held as doubles), never below the cost last
+/// popped, which holds for Dijkstra with whole weights; each node is pushed at most once
+/// between `removeAll` calls, which holds when a node is queued on its first discovery
+/// (with node weights, the first discovery is already the shortest). Bucket b holds the
+/// nodes whose cost first differs from the last popped cost in bit b − 1 (bucket 0: equal
+/// costs), so nearby costs sit in low buckets; buckets are linked lists threaded through
+/// one array, so the queue does no allocation after `init`.
 final class NodeHeap {
-    struct Entry {
-        var cost: Double
-        var node: Int32
-    }
-
-    private var storage: UnsafeMutablePointer<Entry>
-    private var capacity: Int
+    private static let bucketCount = 65
+    private let capacity: Int
+    private let key: UnsafeMutablePointer<UInt64>
+    private let next: UnsafeMutablePointer<Int32>
+    private let head: UnsafeMutablePointer<Int32>
+    private var last: UInt64 = 0
     private(set) var count = 0
 
+    /// A queue for nodes 0..<capacity.
     init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        storage = UnsafeMutablePointer<Entry>.allocate(capacity: self.capacity)
+        self.capacity = max(1, capacity)
+        key = .allocate(capacity: self.capacity)
+        next = .allocate(capacity: self.capacity)
+        head = .allocate(capacity: NodeHeap.bucketCount)
+        key.initialize(repeating: 0, count: self.capacity)
+        next.initialize(repeating: -1, count: self.capacity)
+        head.initialize(repeating: -1, count: NodeHeap.bucketCount)
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        key.deallocate()
+        next.deallocate()
+        head.deallocate()
+    }
 
     var isEmpty: Bool { count == 0 }
 
-    func removeAll() { count = 0 }
-
-    private func grow() {
-        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-        bigger.update(from: storage, count: count)
-        storage.deallocate()
-        storage = bigger
-        capacity *= 2
+    func removeAll() {
+        if count > 0 { for b in 0..<NodeHeap.bucketCount { head[b] = -1 } }
+        count = 0
+        last = 0
     }
 
+    @inline(__always)
+    private func bucket(_ k: UInt64) -> Int {
+        let x = k ^ last
+        return x == 0 ? 0 : 64 - x.leadingZeroBitCount
+    }
+
+    /// Queues `node` (in 0..<capacity, not queued already) at `cost` (a whole number, at
+    /// least the cost last popped; fractions are dropped, costs from 2^64 up count as 2^64 − 1).
+    @inline(__always)
     func push(_ cost: Double, _ node: Int32) {
-        if count == capacity { grow() }
-        var i = count
+        let k = cost < 18_446_744_073_709_549_568 ? UInt64(max(0, cost)) : UInt64.max
+        let b = bucket(k)
+        key[Int(node)] = k
+        next[Int(node)] = head[b]
+        head[b] = node
         count += 1
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if storage[p].cost <= cost { break }
-            storage[i] = storage[p]
-            i = p
-        }
-        storage[i] = Entry(cost: cost, node: node)
     }
 
-    /// Removes and returns the entry of lowest cost (the heap must not be empty).
+    /// Removes and returns a node of lowest cost (the queue must not be empty).
     func pop() -> (Double, Int32) {
-        let top = storage[0]
-        count -= 1
-        let n = count
-        if n > 0 {
-            let last = storage[n]
-            var i = 0
-            while true {
-                var c = 2 * i + 1
-                if c >= n { break }
-                if c + 1 < n, storage[c + 1].cost < storage[c].cost { c += 1 }
-                if storage[c].cost >= last.cost { break }
-                storage[i] = storage[c]
-                i = c
+        if head[0] < 0 {
+            var b = 1
+            while b < NodeHeap.bucketCount - 1 && head[b] < 0 { b += 1 }
+            // The new last cost is the least in bucket b; its nodes move to lower buckets.
+            var x = head[b]
+            var least = UInt64.max
+            while x >= 0 { least = min(least, key[Int(x)]); x = next[Int(x)] }
+            last = least
+            x = head[b]
+            head[b] = -1
+            while x >= 0 {
+                let following = next[Int(x)]
+                let nb = bucket(key[Int(x)])
+                next[Int(x)] = head[nb]
+                head[nb] = x
+                x = following
             }
-            storage[i] = last
         }
-        return (top.cost, top.node)
+        let top = head[0]
+        head[0] = next[Int(top)]
+        count -= 1
+        return (Double(key[Int(top)]), top)
     }
 }

@@ -5,12 +5,16 @@ extension BuiltinRegistry {
     /// Minor embedding: find_embedding, clique_embedding, embed, unembed, embedded.
     static func registerEmbeddings(into r: inout BuiltinRegistry) {
         r.add("find_embedding", [.required("source"), .required("target"), .optional("tries", "10"), .optional("timeout", "60"),
-                                 .optional("seed", "0"), .optional("chain_patience", "10"), .optional("threads", "cores")],
+                                 .optional("seed", "0"), .optional("chain_patience", "10"), .optional("threads", "cores"),
+                                 .optional("initial_chains", "none")],
               topic: "embedding", doc: """
             Finds a minor embedding of a graph (or of a Hamiltonian's couplings) into a target graph, heuristically.
             Chains are placed, then torn out and re-routed along weighted shortest paths (a node's weight growing with the
             chains already on it) until no qubit is shared, then re-routed to shorten them (Cai, Macready and Roy 2014).
             `tries` independent tries run (over `threads`); the one with fewest qubits, then shortest longest chain, is kept.
+            A complete graph on a Chimera target gets the native clique layout when one fits without dead qubits.
+            `initial_chains:` (a list per source node or a record {node: [qubits]}, as for embedding(...)) is the start:
+            chains that are empty, broken, shared or miss a neighbour are re-routed, then all are shortened.
             The same seed gives the same embedding; a failure is an error with the reason.
             let emb = find_embedding(complete(15), dead_qubits(chimera(12), 55, seed: 1), seed: 1)
             """) { args in
@@ -27,6 +31,7 @@ extension BuiltinRegistry {
             guard threads >= 1, threads <= 1024 else { throw args.error("`threads` must be between 1 and 1024") }
             search.threads = threads
             guard search.tries >= 1, search.tries <= 100_000 else { throw args.error("`tries` must be between 1 and 100000") }
+            if args.has(7) { search.initialChains = try initialChains(args, 7, source: source, target: target) }
             let bar = ProgressBar.onStandardError(label: "find_embedding", total: search.tries)
             bar.startDelay = 0.5
             search.progress = { done, _ in bar.update(to: done) }
@@ -128,6 +133,43 @@ extension BuiltinRegistry {
                 return .object(SamplerValue(try EmbeddedSampler(inner: inner, embedding: e, chainStrength: strength, decode: method)))
             } catch let error as IsingError { throw args.error(error.message) }
         }
+    }
+
+    /// Chains to start a search from: a list with one list of target nodes per source node,
+    /// or a record {node: [qubits]} (nodes left out start empty); as target node indices.
+    static func initialChains(_ args: Arguments, _ i: Int, source: Graph, target: Graph) throws -> [[Int]] {
+        var chains = [[Int]](repeating: [], count: source.nodeCount)
+        func qubits(_ v: Value, of node: Label) throws -> [Int] {
+            guard case .list(let xs) = v else {
+                throw args.error("`initial_chains`: the chain of \(node) must be a list of target nodes, got \(v.typeName)")
+            }
+            return try xs.map { x in
+                let l = try args.label(x, what: "qubit")
+                guard let q = target.index(of: l) else {
+                    throw args.error("`initial_chains`: the chain of \(node) names qubit \(l), which the target does not have")
+                }
+                return q
+            }
+        }
+        switch args.value(i) {
+        case .record(let r):
+            for k in 0..<r.count {
+                let node = try args.label(r.keys[k], what: "node")
+                guard let v = source.index(of: node) else {
+                    throw args.error("`initial_chains` names node \(node), which the source graph does not have")
+                }
+                chains[v] = try qubits(r.values[k], of: node)
+            }
+        case .list(let xs):
+            guard xs.count == source.nodeCount else {
+                throw args.error("`initial_chains` has \(xs.count) chains but the source graph has \(source.nodeCount) nodes",
+                                 hint: "give one chain per source node, or a record {node: [qubits]}")
+            }
+            for (v, x) in xs.enumerated() { chains[v] = try qubits(x, of: source.nodes[v]) }
+        case let other:
+            throw args.error("`initial_chains` must be a list of chains or a record {node: [qubits]}, got \(other.typeName)")
+        }
+        return chains
     }
 
     /// The source graph of an embedding: a graph, or the couplings of a Hamiltonian.

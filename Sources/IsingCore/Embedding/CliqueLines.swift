@@ -109,10 +109,11 @@ struct CliqueLines: Sendable {
 
     /// Segment lengths and states (as `segment`) of the lines of rows (horizontal) or
     /// columns `coordinates`, over every span of `width` coordinates starting at `first` + a
-    /// for a < positions: entry ((coordinate − lower bound) · positions + a) · bundle + k for
-    /// the k-th line (state 2 where a row has fewer than `bundle` lines).
+    /// for a < positions: entry (p · positions + a) · bundle + k for the k-th line of the
+    /// p-th coordinate, or (a · coordinates + p) · bundle + k when `byPosition` is set
+    /// (state 2 where a row has fewer than `bundle` lines).
     func fillSegments(horizontal: Bool, coordinates: ClosedRange<Int>, first: Int, positions: Int, width: Int, bundle: Int,
-                      length: inout [Int32], state: inout [UInt8]) {
+                      byPosition: Bool, length: inout [Int32], state: inout [UInt8]) {
         let size = coordinates.count * positions * bundle
         length = [Int32](repeating: 0, count: size)
         state = [UInt8](repeating: 2, count: size)
@@ -127,9 +128,10 @@ struct CliqueLines: Sendable {
             for (p, coordinate) in coordinates.enumerated() {
                 for (k, line) in byCoordinate[coordinate].prefix(bundle).enumerated() {
                     let o = base[line] + line, c = line * across + first
-                    var out = p * positions * bundle + k
+                    var out = (byPosition ? p : p * positions) * bundle + k
+                    let step = (byPosition ? coordinates.count : 1) * bundle
                     for a in 0..<positions {
-                        defer { out += bundle }
+                        defer { out += step }
                         let i = Int(cover[c + a]), j = Int(cover[c + a + width - 1])
                         guard i >= 0, j >= 0 else { continue }
                         length[out] = Int32(j - i + 1)

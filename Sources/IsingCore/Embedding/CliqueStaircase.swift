@@ -39,8 +39,10 @@ struct CliqueStaircase {
         var dead: Int
     }
 
-    /// In scores, a whole chain outweighs any number of damaged ones.
-    private static let wholeWeight: Int32 = 1 << 12
+    /// In scores, a whole chain outweighs any number of damaged ones, and a damaged one
+    /// any saving in length: score = whole · 2³⁶ + damaged · 2²⁴ − qubits of whole chains.
+    private static let wholeWeight: Int64 = 1 << 36
+    private static let damagedWeight: Int64 = 1 << 24
 
     /// The segments of the lines of one row (or column) over one span.
     private struct Segments {
@@ -58,7 +60,7 @@ struct CliqueStaircase {
         guard W >= 1, W <= R, W <= C, rows.lowerBound >= 0, cols.lowerBound >= 0,
               rows.upperBound < lines.rows, cols.upperBound < lines.cols else { return nil }
         let bundle = max(1, lines.bundle)
-        var previous: [Int32] = []
+        var previous: [Int64] = []
         var choices: [[UInt8]] = []
         choices.reserveCapacity(W)
         var h = Segments(), v = Segments()
@@ -67,10 +69,10 @@ struct CliqueStaircase {
             let height = i + 1, w = W - i
             let ny = R - height + 1, nx = C - w + 1
             lines.fillSegments(horizontal: true, coordinates: rows, first: cols.lowerBound, positions: nx, width: w, bundle: bundle,
-                               length: &h.length, state: &h.state)
+                               byPosition: false, length: &h.length, state: &h.state)
             lines.fillSegments(horizontal: false, coordinates: cols, first: rows.lowerBound, positions: ny, width: height, bundle: bundle,
-                               length: &v.length, state: &v.state)
-            var current = [Int32](repeating: -1, count: ny * nx * 2)
+                               byPosition: true, length: &v.length, state: &v.state)
+            var current = [Int64](repeating: -1, count: ny * nx * 2)
             var choice = [UInt8](repeating: 0, count: ny * nx * 2)
             let pnx = nx - 1
             let sides = w == 1 ? 1 : 2
@@ -81,7 +83,7 @@ struct CliqueStaircase {
             previous.withUnsafeBufferPointer { before in
             current.withUnsafeMutableBufferPointer { now in
             choice.withUnsafeMutableBufferPointer { chosen in
-                let table = ScoreTables(hLen: hLen, hState: hState, vLen: vLen, vState: vState, nx: nx, ny: ny, bundle: bundle,
+                let table = ScoreTables(hLen: hLen, hState: hState, vLen: vLen, vState: vState, nx: nx, cols: C, bundle: bundle,
                                         L: L, damaged: damaged)
                 for y in 0..<ny {
                     for x in 0..<nx {
@@ -92,11 +94,11 @@ struct CliqueStaircase {
                                 now[slot] = table.score(row: y, x: x, col: c, y: y, &scratch)
                                 continue
                             }
-                            var best: Int32 = -1
+                            var best: Int64 = -1
                             var bestChoice: UInt8 = 0
                             for bottom in 0..<2 {
                                 let py = bottom == 0 ? y + 1 : y
-                                var prior: Int32 = -1
+                                var prior: Int64 = -1
                                 var side: UInt8 = 0
                                 if x >= 1 { prior = before[(py * pnx + x - 1) * 2] }
                                 if x < pnx, before[(py * pnx + x) * 2 + 1] > prior { prior = before[(py * pnx + x) * 2 + 1]; side = 1 }
@@ -115,7 +117,7 @@ struct CliqueStaircase {
         }
         // The last rectangle has one column; find the best one and walk back.
         var bestSlot = -1
-        var bestScore: Int32 = -1
+        var bestScore: Int64 = -1
         for slot in stride(from: 0, to: previous.count, by: 2) where previous[slot] > bestScore {
             bestScore = previous[slot]; bestSlot = slot
         }
@@ -139,7 +141,10 @@ struct CliqueStaircase {
             }
         }
         steps.reverse()
-        let whole = Int(bestScore / CliqueStaircase.wholeWeight), broken = Int(bestScore % CliqueStaircase.wholeWeight)
+        // Round up: the qubits of whole chains were subtracted.
+        let rounded = bestScore + CliqueStaircase.damagedWeight - 1
+        let whole = Int(rounded / CliqueStaircase.wholeWeight)
+        let broken = Int(rounded % CliqueStaircase.wholeWeight / CliqueStaircase.damagedWeight)
         return Layout(steps: steps, whole: whole, damaged: broken)
     }
 
@@ -200,24 +205,25 @@ struct CliqueStaircase {
     private struct ScoreTables {
         let hLen: UnsafeBufferPointer<Int32>, hState: UnsafeBufferPointer<UInt8>
         let vLen: UnsafeBufferPointer<Int32>, vState: UnsafeBufferPointer<UInt8>
-        let nx: Int, ny: Int, bundle: Int, L: Int, damaged: Bool
+        let nx: Int, cols: Int, bundle: Int, L: Int, damaged: Bool
 
         /// The score of the chains of row `row` over columns x… and column `col` over rows
         /// y…: whole chains times the whole weight, plus damaged chains when asked.
         @inline(__always)
-        func score(row: Int, x: Int, col: Int, y: Int, _ scratch: inout PairScratch) -> Int32 {
-            let ho = (row * nx + x) * bundle, vo = (col * ny + y) * bundle
+        func score(row: Int, x: Int, col: Int, y: Int, _ scratch: inout PairScratch) -> Int64 {
+            let ho = (row * nx + x) * bundle, vo = (y * cols + col) * bundle
             if bundle == 1 {
                 let hs = hState[ho], vs = vState[vo]
-                guard hs < 2, vs < 2, Int(hLen[ho] + vLen[vo]) <= L else { return 0 }
-                if hs == 0 && vs == 0 { return CliqueStaircase.wholeWeight }
-                return damaged ? 1 : 0
+                let length = Int(hLen[ho] + vLen[vo])
+                guard hs < 2, vs < 2, length <= L else { return 0 }
+                if hs == 0 && vs == 0 { return CliqueStaircase.wholeWeight - Int64(length) }
+                return damaged ? CliqueStaircase.damagedWeight : 0
             }
             return pairs(ho, vo, &scratch)
         }
 
         /// The score of a step with several lines per row and column.
-        private func pairs(_ ho: Int, _ vo: Int, _ scratch: inout PairScratch) -> Int32 {
+        private func pairs(_ ho: Int, _ vo: Int, _ scratch: inout PairScratch) -> Int64 {
             var nh = 0, nv = 0, rh = 0, rv = 0
             for k in 0..<bundle {
                 let s = hState[ho + k]
@@ -228,25 +234,26 @@ struct CliqueStaircase {
             CliqueStaircase.sortPrefix(&scratch.h, nh)
             CliqueStaircase.sortPrefix(&scratch.v, nv)
             // Whole pairs: the shortest horizontal piece with the longest vertical one that fits.
-            var whole: Int32 = 0
+            var whole: Int64 = 0
             var i = 0, j = nv - 1
             while i < nh, j >= 0 {
-                if Int(scratch.h[i] + scratch.v[j]) <= L { whole += 1; i += 1 } else { scratch.vRest[rv] = scratch.v[j]; rv += 1 }
+                let length = Int64(scratch.h[i] + scratch.v[j])
+                if length <= Int64(L) { whole += CliqueStaircase.wholeWeight - length; i += 1 } else { scratch.vRest[rv] = scratch.v[j]; rv += 1 }
                 j -= 1
             }
-            guard damaged else { return whole * CliqueStaircase.wholeWeight }
+            guard damaged else { return whole }
             // Damaged pairs from what is left: whole pieces not paired, and damaged ones.
             while i < nh { scratch.hRest[rh] = scratch.h[i]; rh += 1; i += 1 }
             while j >= 0 { scratch.vRest[rv] = scratch.v[j]; rv += 1; j -= 1 }
             CliqueStaircase.sortPrefix(&scratch.hRest, rh)
             CliqueStaircase.sortPrefix(&scratch.vRest, rv)
-            var broken: Int32 = 0
+            var broken: Int64 = 0
             i = 0; j = rv - 1
             while i < rh, j >= 0 {
                 if Int(scratch.hRest[i] + scratch.vRest[j]) <= L { broken += 1; i += 1 }
                 j -= 1
             }
-            return whole * CliqueStaircase.wholeWeight + broken
+            return whole + broken * CliqueStaircase.damagedWeight
         }
     }
 

@@ -6,8 +6,9 @@
 /// staircase gives n whole chains; widths are tried from the narrowest that could hold n
 /// chains. On a damaged chip the search goes on for a chain length or two past the length
 /// the perfect lattice needs, looking for a staircase whose chains avoid every dead qubit;
-/// failing that, the staircase of the native length with the most whole chains is taken
-/// and its damaged chains are re-routed by the heuristic search.
+/// failing that, the staircase with the most whole chains is taken, its damaged chains
+/// are mended by detours through unused qubits (`LocalChainRepair`), and if that fails
+/// they are re-routed by the heuristic search.
 public struct LineCliqueLayout: Sendable {
     public let topology: HardwareTopology
 
@@ -41,47 +42,27 @@ public struct LineCliqueLayout: Sendable {
         }
     }
 
-    /// A chain length and layout width for which the perfect lattice holds the clique.
-    struct Shape: Equatable {
-        var length: Int
-        var width: Int
+    /// The widths worth trying for K_count with chains of at most `length` qubits, narrowest
+    /// first: a step of width W whose rectangle has h rows has chains of at least
+    /// ceil(h / span) + ceil((W + 1 − h) / span) qubits, and each step gives at most
+    /// `bundle` chains.
+    static func widths(clique count: Int, length: Int, lines: CliqueLines) -> [Int] {
+        let span = lines.longestSpan, bundle = max(1, lines.bundle)
+        let narrowest = (count + bundle - 1) / bundle
+        let wide = min(lines.rows, lines.cols, span * length - 1)
+        guard narrowest <= wide else { return [] }
+        return (narrowest...wide).filter { width in
+            let fitting = (0..<width).filter { i in (i + span) / span + (width - i + span - 1) / span <= length }.count
+            return fitting * bundle >= count
+        }
     }
 
-    /// The shapes (chain length, width) under which the perfect lattice holds K_count,
-    /// for the shortest chain length that allows any and for `extra` lengths after it;
-    /// at most `perLength` widths per length, narrowest first. With `stopAtFirst`, only
-    /// the first. Each layout is found in a window of the grid that the lattice's period
-    /// allows, so this is fast.
-    func shapes(clique count: Int, lines: CliqueLines, extra: Int, perLength: Int,
-                stopAtFirst: Bool = false) -> [(shape: Shape, layout: CliqueStaircase.Layout)] {
-        let staircase = CliqueStaircase(lines: lines)
-        let span = lines.longestSpan, bundle = max(1, lines.bundle)
-        let widest = min(lines.rows, lines.cols)
-        let narrowest = (count + bundle - 1) / bundle
-        var found: [(shape: Shape, layout: CliqueStaircase.Layout)] = []
-        var native: Int?
-        for length in 2...(2 * (widest / span + 2)) {
-            if let n = native, length > n + extra { break }
-            let wide = min(widest, span * length - 1)
-            guard narrowest <= wide else { continue }
-            var here = 0
-            for width in narrowest...wide where here < perLength {
-                // Step i's chain has at least ceil((i + 1) / span) + ceil((W − i) / span) qubits.
-                let fitting = (0..<width).filter { i in (i + span) / span + (width - i + span - 1) / span <= length }.count
-                guard fitting * bundle >= count,
-                      let layout = staircase.best(width: width, maxLength: length, damaged: false, window: lines.window(width: width)),
-                      layout.whole >= count else { continue }
-                found.append((Shape(length: length, width: width), layout))
-                if stopAtFirst { return found }
-                native = native ?? length
-                here += 1
-            }
-        }
-        return found
-    }
+    /// The longest chain length worth trying on these lines.
+    static func longestLength(_ lines: CliqueLines) -> Int { 2 * (min(lines.rows, lines.cols) / lines.longestSpan + 2) }
 
     /// Chains for K_count in `target` (this lattice, possibly without some qubits or
-    /// couplers); `search` re-routes damaged chains when no layout avoids the dead qubits.
+    /// couplers); `search` re-routes damaged chains when no layout avoids the dead qubits
+    /// and growing them locally does not mend them.
     public func embed(clique count: Int, into target: Graph, search: EmbeddingSearch) throws -> Embedding {
         guard count >= 1 else { throw IsingError("a clique needs at least 1 node, got \(count)") }
         guard count <= largest else {
@@ -94,37 +75,45 @@ public struct LineCliqueLayout: Sendable {
         }
         let lines = lines(in: target)
         let staircase = CliqueStaircase(lines: lines)
-        if !lines.isDamaged, let first = shapes(clique: count, lines: lines, extra: 0, perLength: 1, stopAtFirst: true).first {
-            let chains = staircase.chains(of: first.layout, maxLength: first.shape.length, damaged: false).whole
-            let e = Embedding(source: source, target: target, chains: LineCliqueLayout.shortest(count, of: chains))
-            if e.isValid { return e }
-        }
-        // Dead qubits: look for a layout that avoids them among the shapes the perfect
-        // lattice allows, natively long or a little longer; else repair the best one.
-        let candidates = shapes(clique: count, lines: self.lines(in: nil), extra: LineCliqueLayout.extraLength,
-                                perLength: LineCliqueLayout.widthsPerLength)
-        guard let native = candidates.first?.shape.length else {
-            throw IsingError("no native layout of K\(count) fits \(topology)")
-        }
+        let damaged = lines.isDamaged
+        // The shortest chains first, narrowest widths first; on a perfect lattice a window of
+        // the grid holds every layout up to a shift. With dead qubits, layouts avoiding them
+        // are looked for up to `extraLength` past the native length, a few widths each.
+        var native: Int?
         var fallback: (layout: CliqueStaircase.Layout, length: Int)?
-        for (shape, _) in candidates {
-            guard let layout = staircase.best(width: shape.width, maxLength: shape.length, damaged: true) else { continue }
-            if layout.whole >= count {
-                let chains = staircase.chains(of: layout, maxLength: shape.length, damaged: false).whole
-                let e = Embedding(source: source, target: target, chains: LineCliqueLayout.shortest(count, of: chains))
-                if e.isValid { return e }
+        for length in 2...LineCliqueLayout.longestLength(lines) {
+            if let n = native, length > n + LineCliqueLayout.extraLength { break }
+            var tried = 0
+            for width in LineCliqueLayout.widths(clique: count, length: length, lines: lines) where tried < LineCliqueLayout.widthsPerLength {
+                let window = damaged ? nil : lines.window(width: width)
+                guard let layout = staircase.best(width: width, maxLength: length, damaged: damaged, window: window) else { continue }
+                if layout.whole >= count {
+                    let chains = staircase.chains(of: layout, maxLength: length, damaged: false).whole
+                    let e = Embedding(source: source, target: target, chains: LineCliqueLayout.shortest(count, of: chains))
+                    if e.isValid { return e }
+                }
+                guard layout.whole + layout.damaged >= count else { continue }
+                native = native ?? length
+                tried += 1
+                if fallback.map({ layout.whole > $0.layout.whole }) ?? true { fallback = (layout, length) }
             }
-            guard shape.length == native, layout.whole + layout.damaged >= count else { continue }
-            if fallback.map({ layout.whole > $0.layout.whole }) ?? true { fallback = (layout, shape.length) }
         }
         guard let (layout, length) = fallback else {
             throw IsingError("no native layout of K\(count) fits \(target.name)")
         }
+        // Repair: keep the whole chains, mend the damaged ones by local detours, else
+        // re-route them with the search.
         let found = staircase.chains(of: layout, maxLength: length, damaged: true)
-        let whole = found.whole.prefix(count)
+        let whole = Array(found.whole.prefix(count))
         let rest = found.damaged.sorted { $0.dead < $1.dead }.prefix(count - whole.count)
+        let chains = (whole + rest).map(\.nodes)
+        let mended = LocalChainRepair(source: source, target: target).run(chains: chains, damaged: Array(whole.count..<count))
+        if let mended {
+            let e = Embedding(source: source, target: target, chains: mended)
+            if e.isValid { return e }
+        }
         var repair = search
-        repair.initialChains = (whole + rest).map(\.nodes)
+        repair.initialChains = mended ?? chains
         do {
             return try repair.run(source: source, target: target)
         } catch let e as IsingError {

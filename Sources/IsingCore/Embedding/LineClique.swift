@@ -16,6 +16,8 @@ public struct LineCliqueLayout: Sendable {
     public static let extraLength = 2
     /// How many widths per chain length are tried on a damaged chip.
     public static let widthsPerLength = 3
+    /// How many layouts with damaged chains are mended locally, to keep the best.
+    public static let layoutsMended = 6
 
     public init(_ topology: HardwareTopology) throws {
         guard topology.family == .pegasus || topology.family == .zephyr else {
@@ -80,7 +82,7 @@ public struct LineCliqueLayout: Sendable {
         // the grid holds every layout up to a shift. With dead qubits, layouts avoiding them
         // are looked for up to `extraLength` past the native length, a few widths each.
         var native: Int?
-        var fallback: (layout: CliqueStaircase.Layout, length: Int)?
+        var fallbacks: [(layout: CliqueStaircase.Layout, length: Int)] = []
         for length in 2...LineCliqueLayout.longestLength(lines) {
             if let n = native, length > n + LineCliqueLayout.extraLength { break }
             var tried = 0
@@ -95,25 +97,33 @@ public struct LineCliqueLayout: Sendable {
                 guard layout.whole + layout.damaged >= count else { continue }
                 native = native ?? length
                 tried += 1
-                if fallback.map({ layout.whole > $0.layout.whole }) ?? true { fallback = (layout, length) }
+                fallbacks.append((layout, length))
             }
         }
-        guard let (layout, length) = fallback else {
+        // Repair: keep the whole chains and mend the damaged ones by local detours, in each
+        // layout tried, most whole chains first; keep the mended embedding with the shortest
+        // longest chain. Failing that, re-route the damaged chains of the best layout.
+        fallbacks.sort { $0.layout.whole > $1.layout.whole }
+        guard let first = fallbacks.first else {
             throw IsingError("no native layout of K\(count) fits \(target.name)")
         }
-        // Repair: keep the whole chains, mend the damaged ones by local detours, else
-        // re-route them with the search.
-        let found = staircase.chains(of: layout, maxLength: length, damaged: true)
-        let whole = Array(found.whole.prefix(count))
-        let rest = found.damaged.sorted { $0.dead < $1.dead }.prefix(count - whole.count)
-        let chains = (whole + rest).map(\.nodes)
-        let mended = LocalChainRepair(source: source, target: target).run(chains: chains, damaged: Array(whole.count..<count))
-        if let mended {
+        var best: Embedding?
+        var firstChains: [[Int]] = []
+        for (layout, length) in fallbacks.prefix(LineCliqueLayout.layoutsMended) {
+            let found = staircase.chains(of: layout, maxLength: length, damaged: true)
+            let whole = Array(found.whole.prefix(count))
+            let rest = found.damaged.sorted { $0.dead < $1.dead }.prefix(count - whole.count)
+            let chains = (whole + rest).map(\.nodes)
+            if firstChains.isEmpty { firstChains = chains }
+            guard let mended = LocalChainRepair(source: source, target: target).run(chains: chains, damaged: Array(whole.count..<count)) else { continue }
             let e = Embedding(source: source, target: target, chains: mended)
-            if e.isValid { return e }
+            guard e.isValid else { continue }
+            if best.map({ (e.maxChainLength, e.qubitCount) < ($0.maxChainLength, $0.qubitCount) }) ?? true { best = e }
         }
+        if let best { return best }
+        let layout = first.layout
         var repair = search
-        repair.initialChains = mended ?? chains
+        repair.initialChains = firstChains
         do {
             return try repair.run(source: source, target: target)
         } catch let e as IsingError {

@@ -77,7 +77,12 @@ final class LineCliqueTests: XCTestCase {
     /// The staircase search finds no larger clique than the stated largest, at any chain
     /// length, on small perfect lattices (every width tried).
     func testLargestIsTheLargest() throws {
-        for g in [try HardwareGraphs.pegasus(4), try HardwareGraphs.zephyr(2), try HardwareGraphs.zephyr(3, t: 2)] {
+        let lattices = [try HardwareGraphs.pegasus(2), try HardwareGraphs.pegasus(3), try HardwareGraphs.pegasus(4),
+                        try HardwareGraphs.zephyr(1), try HardwareGraphs.zephyr(1, t: 2), try HardwareGraphs.zephyr(2),
+                        try HardwareGraphs.zephyr(3, t: 2), try HardwareGraphs.zephyr(2, t: 1)]
+        // busclique's largest cliques on these (measured): 10, 24, 36, 8, 4, 24, 20, 6.
+        XCTAssertEqual(try lattices.map { try layout($0).largest }, [10, 24, 36, 8, 4, 24, 20, 6])
+        for g in lattices {
             let l = try layout(g)
             let lines = l.lines(in: g)
             let staircase = CliqueStaircase(lines: lines)

@@ -27,10 +27,11 @@ public struct LineCliqueLayout: Sendable {
     }
 
     /// The largest clique the layouts give on the perfect lattice: K_{12(m−1)} in
-    /// pegasus(m), K_{2t(2m−1)} in zephyr(m, t).
+    /// pegasus(m) for m ≥ 3 (K10 in pegasus(2), whose lines are one qubit long),
+    /// K_{2t(2m−1)} in zephyr(m, t).
     public var largest: Int {
         switch topology.family {
-        case .pegasus: return 12 * (topology.m - 1)
+        case .pegasus: return topology.m == 2 ? 10 : 12 * (topology.m - 1)
         case .zephyr: return 2 * topology.t * (2 * topology.m - 1)
         case .chimera: return min(topology.m, topology.n) * topology.t
         }

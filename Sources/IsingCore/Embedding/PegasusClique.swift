@@ -4,7 +4,7 @@ extension CliqueLines {
     /// qubit (1, w, k, z) lies at row 12w + k and covers columns likewise. Each row and
     /// column holds one line of m − 1 qubits (lines outside the fabric are absent).
     ///
-    /// The native clique layouts on this grid reach K_{12(m−1)} on a perfect pegasus(m)
+    /// The native clique layouts on this grid reach K_{12(m−1)} on a perfect pegasus(m), m ≥ 3
     /// (K180 in P16, chains of 16 and 17 qubits).
     /// Every line reaches rows and columns 10 … 12m − 11, and the lattice repeats every 12.
     /// Without a target every qubit of the fabric is present.

@@ -13,9 +13,9 @@ public struct LineCliqueLayout: Sendable {
     public let topology: HardwareTopology
 
     /// How many chain lengths past the native one a layout without dead qubits is looked for.
-    public static let extraLength = 2
+    public static let extraLength = 3
     /// How many widths per chain length are tried on a damaged chip.
-    public static let widthsPerLength = 3
+    public static let widthsPerLength = 8
     /// How many layouts with damaged chains are mended locally, to keep the best.
     public static let layoutsMended = 6
 
@@ -109,22 +109,27 @@ public struct LineCliqueLayout: Sendable {
             throw IsingError("no native layout of K\(count) fits \(target.name)")
         }
         var best: Embedding?
-        var firstChains: [[Int]] = []
+        var partial: (chains: [[Int]], unmended: Int)?
         for (layout, length) in fallbacks.prefix(LineCliqueLayout.layoutsMended) {
             let found = staircase.chains(of: layout, maxLength: length, damaged: true)
             let whole = Array(found.whole.prefix(count))
             let rest = found.damaged.sorted { $0.dead < $1.dead }.prefix(count - whole.count)
             let chains = (whole + rest).map(\.nodes)
-            if firstChains.isEmpty { firstChains = chains }
             guard let mended = LocalChainRepair(source: source, target: target).run(chains: chains, damaged: Array(whole.count..<count)) else { continue }
-            let e = Embedding(source: source, target: target, chains: mended)
+            if !mended.unmended.isEmpty {
+                if partial.map({ mended.unmended.count < $0.unmended }) ?? true { partial = (mended.chains, mended.unmended.count) }
+                continue
+            }
+            let e = Embedding(source: source, target: target, chains: mended.chains)
             guard e.isValid else { continue }
             if best.map({ (e.maxChainLength, e.qubitCount) < ($0.maxChainLength, $0.qubitCount) }) ?? true { best = e }
         }
         if let best { return best }
+        // The search re-routes the chains not mended (and any left invalid).
         let layout = first.layout
         var repair = search
-        repair.initialChains = firstChains
+        let initial = staircase.chains(of: layout, maxLength: first.length, damaged: true)
+        repair.initialChains = partial?.chains ?? (Array(initial.whole.prefix(count)) + initial.damaged.prefix(max(0, count - initial.whole.count))).map(\.nodes)
         do {
             return try repair.run(source: source, target: target)
         } catch let e as IsingError {

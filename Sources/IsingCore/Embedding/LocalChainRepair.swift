@@ -8,9 +8,10 @@ struct LocalChainRepair {
     let source: Graph
     let target: Graph
 
-    /// The repaired chains, or nil when some damaged chain cannot be joined or cannot reach
-    /// a neighbour through unused nodes. `damaged` lists the chains to repair.
-    func run(chains initial: [[Int]], damaged: [Int]) -> [[Int]]? {
+    /// The chains after repair, and the damaged chains that could not be mended (not
+    /// joined, or not reaching some neighbour through unused nodes; they are left as far
+    /// as they got). Nil when the chains overlap. `damaged` lists the chains to repair.
+    func run(chains initial: [[Int]], damaged: [Int]) -> (chains: [[Int]], unmended: [Int])? {
         var chains = initial
         let n = target.nodeCount
         let adjacency = target.adjacency
@@ -21,9 +22,10 @@ struct LocalChainRepair {
                 owner[q] = v
             }
         }
+        var unmended = Set<Int>()
         // Join the pieces of each damaged chain.
         for v in damaged {
-            guard !chains[v].isEmpty else { return nil }
+            guard !chains[v].isEmpty else { unmended.insert(v); continue }
             while true {
                 let piece = component(of: chains[v][0], chain: v, owner: owner, adjacency: adjacency)
                 guard piece.count < chains[v].count else { break }
@@ -31,13 +33,13 @@ struct LocalChainRepair {
                 let path = shortestPath(from: piece, owner: owner, adjacency: adjacency) { q in
                     neighbors(q, adjacency).contains { owner[$0] == v && !inPiece.contains($0) }
                 }
-                guard let path else { return nil }
+                guard let path else { unmended.insert(v); break }
                 for q in path { owner[q] = v }
                 chains[v] += path
             }
         }
         // Reach every neighbour a damaged chain no longer touches.
-        for v in damaged {
+        for v in damaged where !unmended.contains(v) {
             while true {
                 var touched = Set<Int>()
                 for q in chains[v] { for x in neighbors(q, adjacency) where owner[x] >= 0 { touched.insert(owner[x]) } }
@@ -46,12 +48,12 @@ struct LocalChainRepair {
                 let path = shortestPath(from: chains[v], owner: owner, adjacency: adjacency) { q in
                     neighbors(q, adjacency).contains { owner[$0] >= 0 && missing.contains(owner[$0]) }
                 }
-                guard let path else { return nil }
+                guard let path else { unmended.insert(v); break }
                 for q in path { owner[q] = v }
                 chains[v] += path
             }
         }
-        return chains
+        return (chains, unmended.sorted())
     }
 
     /// The neighbours of target node q.

@@ -4,7 +4,7 @@
 #   make test       install system packages if needed, build (release, testable) and run the test suite
 #   make build      release build only
 #   make bench      interpreter speed against CPython and Lua
-#   make reproduce  run every example in examples/ in full with the release binary
+#   make reproduce  run every example in examples/ in full; reports, figures and run records in docs/results/
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -59,11 +59,17 @@ bench: deps
 
 reproduce: deps
 	swift build -c release
-	@failed=""; \
+	@mkdir -p docs/results; failed=""; \
+	printf '# Results of make reproduce\n\nEach example run in full by `qrepl report`: its Markdown and HTML report, figures and run record (`record.json`).\n\n' > docs/results/README.md; \
 	for f in examples/*.qml; do \
 		[ -e "$$f" ] || continue; \
-		echo "== $$f"; \
-		$(RELEASE_BIN) "$$f" || failed="$$failed $$f"; \
+		name=$$(basename "$$f" .qml); \
+		echo "== $$f -> docs/results/$$name"; \
+		if $(RELEASE_BIN) report "$$f" -o "docs/results/$$name"; then \
+			echo "- [$$name]($$name/$$name.md)" >> docs/results/README.md; \
+		else \
+			failed="$$failed $$f"; echo "- $$name: failed" >> docs/results/README.md; \
+		fi; \
 	done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 

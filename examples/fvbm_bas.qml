@@ -6,8 +6,9 @@
 # As in the paper: K42 embedded in the D-Wave 2X's Chimera graph (55 of 1152 qubits dead),
 # every physical field and coupling a parameter, all started near 0, the hyper-parameters of
 # its Table III, and training stopped when a parameter would leave the device's range
-# (h in [-2, 2], J in [-1, 1]). The annealer's effective temperature is never given to the
-# learner. Paper: 0.13 of the 20 blacked-out pixels wrong after 3850 iterations.
+# (h in [-2, 2], J in [-1, 1]). The annealer's effective temperature and its control errors
+# are never given to the learner. Paper: 0.13 of the 20 blacked-out pixels (0.65 %) wrong at
+# the end of training (iteration 3850); this run, about 0.06 (0.3 %) at iteration 1476.
 #
 # quick: --quick
 # Run: qrepl examples/fvbm_bas.qml [--quick]
@@ -60,10 +61,9 @@ print("training and reconstruction on the simulated annealer took {format(second
 show(model.sample(12, qpu, seed: 5), 12, title: "pictures sampled from the model on the annealer")
 
 let final = rows[-1]
-# Learning must have begun in the quick run and gone far in the full one; the paper's mark
-# (0.65 %) is recorded next to the result rather than asserted (see docs/learning.md).
+# Learning must have begun in the quick run; the full run must beat the paper's 0.65 %.
 if quick { assert(final.mistakes < rows[0].mistakes, "no progress after {loop.step} iterations") }
-else { assert(final.mistakes < rows[0].mistakes / 5, "the embedded model did not learn the patterns") }
+else { assert(final.percent < 0.65, "{final.percent} % of the blacked-out pixels wrong, above the paper's 0.65 %") }
 record("qubits", emb.qubits)
 record("iterations", loop.step)
 record("mistakes_final", final.mistakes)

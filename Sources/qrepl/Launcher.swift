@@ -89,7 +89,7 @@ enum Launcher {
         var options = Interpreter.Options()
         options.output = { text in Console.output(text) }
         options.colour = colour
-        options.arguments = arguments
+        options.arguments = QuickMode.arguments(arguments, environment: ProcessInfo.processInfo.environment)
         let interpreter = Interpreter(options: options)
         for problem in interpreter.startupProblems {
             Console.error(interpreter.render(problem))

@@ -69,6 +69,10 @@ struct ReportRun {
     let seeds: [Int]
     /// One outcome per cell, in order.
     let outcomes: [CellOutcome]
+    /// What the script passed to `record(...)`: names and values as text, in order.
+    var records: [(String, String)] = []
+    /// The same run record `--record` writes (command, version, timing, seeds, records).
+    var recordJSON = ""
 
     /// How many cells failed (an interrupted cell counts as failed).
     var failures: Int { outcomes.filter { $0.status == .failed || $0.status == .interrupted }.count }
@@ -76,7 +80,8 @@ struct ReportRun {
 
 /// `qrepl report FILE.qml [-o DIR]`: runs a script's cells in order in one interpreter
 /// (names persist from cell to cell), collecting each cell's printed output, value,
-/// figures, seeds and time, and writes `DIR/NAME.md`, a self-contained `DIR/NAME.html`
+/// figures, seeds and time, and writes `DIR/NAME.md`, a self-contained `DIR/NAME.html`,
+/// the run record `DIR/record.json`
 /// and one `DIR/fig-N.svg` per figure. A failing cell is recorded with its diagnostic
 /// and the next cell runs; Ctrl-C stops the run, and what ran so far is still written.
 ///
@@ -149,6 +154,7 @@ struct ReportCommand {
         for figure in run.outcomes.flatMap(\.figures) {
             _ = save(figure.svg, figure.fileName)
         }
+        _ = save(run.recordJSON, "record.json")
         let markdown = save(ReportDocument.markdown(run), run.name + ".md")
         let html = save(ReportDocument.html(run), run.name + ".html")
         if let markdown, let html {
@@ -183,7 +189,7 @@ final class ReportRunner {
         self.collected = collected
         var options = Interpreter.Options()
         options.colour = false
-        options.arguments = arguments
+        options.arguments = QuickMode.arguments(arguments, environment: ProcessInfo.processInfo.environment)
         options.output = { text in collected.add(text) }
         ReportFigures.connect(&options) { figure in collected.items.append(.figure(figure)) }
         interpreter = Interpreter(options: options)
@@ -230,9 +236,13 @@ final class ReportRunner {
             stopped = outcome.status == .interrupted
         }
         let total = clock.now - start
-        return ReportRun(file: file, name: name, started: started, seconds: Self.seconds(total),
-                         arguments: interpreter.options.arguments, seeds: interpreter.seedsUsed,
-                         outcomes: outcomes)
+        var run = ReportRun(file: file, name: name, started: started, seconds: Self.seconds(total),
+                            arguments: interpreter.options.arguments, seeds: interpreter.seedsUsed,
+                            outcomes: outcomes)
+        run.records = interpreter.records.map { ($0.0, ValueFormatter.describe($0.1, limit: 200)) }
+        run.recordJSON = interpreter.runRecordJSON(command: ["qrepl", "report", file.path] + interpreter.options.arguments,
+                                                   startTime: started, wallTime: run.seconds)
+        return run
     }
 
     /// Runs one cell with its lines numbered as in the file. Returns what it did, and the

@@ -210,6 +210,9 @@ enum ReportDocument {
         if !run.arguments.isEmpty {
             rows.insert(("args", (run.arguments.joined(separator: " "), true)), at: 1)
         }
+        if !run.records.isEmpty {
+            rows.append(("recorded", (run.records.map { "\($0.0) = \($0.1)" }.joined(separator: ", "), false)))
+        }
         return rows
     }
 

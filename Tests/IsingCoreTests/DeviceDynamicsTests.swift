@@ -11,7 +11,7 @@ final class DeviceDynamicsTests: XCTestCase {
     /// A noiseless device on a complete graph of 6 qubits running `dynamics` on `model`.
     private func device(_ dynamics: DeviceSettings.Dynamics, sweeps: Int) throws -> DeviceAnnealer {
         var d = DeviceSettings(name: "test", graph: try GraphGenerators.complete(6), schedule: .dw2000q, annealTime: 20, temperature: 0.012)
-        d.noiseH = 0; d.noiseJ = 0; d.dynamics = dynamics; d.sweeps = sweeps; d.freezeOut = 0.3; d.trotter = 12
+        d.noiseH = 0; d.noiseJ = 0; d.biasH = 0; d.biasJ = 0; d.dynamics = dynamics; d.sweeps = sweeps; d.freezeOut = 0.3; d.trotter = 12
         return try d.make()
     }
 

@@ -141,8 +141,10 @@ struct QreplProcess {
     }
 
     /// Runs qrepl with `arguments`, feeding `input` (or nothing) on stdin, and waits at
-    /// most `timeout` seconds for it to finish.
-    static func run(_ arguments: [String], input: String = "", timeout: TimeInterval = 30) throws -> QreplProcess {
+    /// most `timeout` seconds for it to finish. `environment` adds to (or, with an empty
+    /// value, clears from) the test's environment; QUICK is cleared unless given.
+    static func run(_ arguments: [String], input: String = "", timeout: TimeInterval = 30,
+                    environment extra: [String: String] = [:]) throws -> QreplProcess {
         let directory = try TemporaryDirectory()
         let inputPath = try directory.write("stdin.txt", input)
         let outputPath = directory.path("stdout.txt")
@@ -156,6 +158,8 @@ struct QreplProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = directory.root.path
         environment["QREPL_HISTORY"] = directory.path("history")
+        environment["QUICK"] = nil
+        for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
         process.environment = environment
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))

@@ -154,6 +154,33 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(html.contains("<img"), "figures are inline, not linked")
     }
 
+    /// What a script records appears in the report's details and in record.json; QUICK=1
+    /// reaches the script as --quick.
+    func testReportKeepsTheRecordedNumbers() throws {
+        let directory = try TemporaryDirectory()
+        let script = try directory.write("rec.qml", """
+            #%% Record two figures
+            let quick = contains(args, "--quick")
+            record("accuracy", if quick { 0.5 } else { 0.95 })
+            record("iterations", 1500)
+            """)
+        let out = directory.path("rec-report")
+        let result = try QreplProcess.run(["report", script, "-o", out], environment: ["QUICK": "1"])
+        XCTAssertEqual(result.status, 0, result.summary)
+        let markdown = try String(contentsOfFile: out + "/rec.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("accuracy = 0.5, iterations = 1500"), markdown)
+        let json = try String(contentsOfFile: out + "/record.json", encoding: .utf8)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
+        let records = try XCTUnwrap(object["records"] as? [String: Any], json)
+        XCTAssertEqual(records["accuracy"] as? Double, 0.5)
+        XCTAssertEqual(records["iterations"] as? Int, 1500)
+
+        let plain = try QreplProcess.run(["-e", "print(contains(args, \"--quick\"))"])
+        XCTAssertEqual(plain.standardOutput, "false\n", plain.summary)
+        let quick = try QreplProcess.run(["-e", "print(contains(args, \"--quick\"))"], environment: ["QUICK": "1"])
+        XCTAssertEqual(quick.standardOutput, "true\n", quick.summary)
+    }
+
     func testReportUsageErrors() throws {
         let missingFile = try QreplProcess.run(["report"])
         XCTAssertEqual(missingFile.status, 2, missingFile.summary)

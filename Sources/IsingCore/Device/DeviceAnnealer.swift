@@ -2,7 +2,8 @@ import Foundation
 
 /// A model of a quantum annealer as a sampler: it accepts only problems on its hardware
 /// graph, enforces or auto-scales to its field and coupling ranges, perturbs the
-/// programmed biases with fresh Gaussian control errors on every call, runs the given
+/// programmed biases with the chip's persistent control errors (fixed offsets of each
+/// qubit and coupler) and fresh Gaussian errors drawn for every call, runs the given
 /// physical dynamics, flips readouts with a small probability, and reports a simulated
 /// QPU access time. The dynamics is any sampler run on the programmed (scaled, noisy)
 /// problem: simulated annealing to the freeze-out temperature, simulated quantum
@@ -16,9 +17,17 @@ public struct DeviceAnnealer: RangeLimitedSampler {
     public let jRange: ClosedRange<Double>
     /// Rescale every problem to use the full ranges (otherwise out-of-range biases are errors).
     public let autoScale: Bool
-    /// Standard deviations of the integrated control errors added to h and J (in programmed units).
+    /// Standard deviations of the control errors drawn afresh for each call, added to h and J
+    /// (in programmed units): the part of the errors that drifts between programmings.
     public let noiseH: Double
     public let noiseJ: Double
+    /// Standard deviations of the persistent control errors: one fixed offset per qubit and
+    /// per coupler, the same on every call (calibration residue; the seeds' "persistent
+    /// biases", which gray-box learning absorbs).
+    public let biasH: Double
+    public let biasJ: Double
+    /// Picks the chip's persistent offsets; fixed per device, like its dead qubits.
+    public let biasSeed: UInt64
     /// Probability that a qubit reads out flipped.
     public let readoutError: Double
     /// Anneal time in microseconds (reported in the timing; the dynamics decides what it means).
@@ -30,7 +39,8 @@ public struct DeviceAnnealer: RangeLimitedSampler {
     public let dynamicsDescription: String
 
     public init(label: String, graph: Graph, hRange: ClosedRange<Double>, jRange: ClosedRange<Double>,
-                autoScale: Bool, noiseH: Double, noiseJ: Double, readoutError: Double, annealTime: Double,
+                autoScale: Bool, noiseH: Double, noiseJ: Double, biasH: Double = 0, biasJ: Double = 0,
+                biasSeed: UInt64 = 0, readoutError: Double, annealTime: Double,
                 timing: DeviceTiming, dynamics: any Sampler, dynamicsDescription: String) throws {
         guard hRange.lowerBound < 0, hRange.upperBound > 0, hRange.lowerBound.isFinite, hRange.upperBound.isFinite else {
             throw IsingError("h_range must be finite and contain 0 inside it, got (\(hRange.lowerBound), \(hRange.upperBound))")
@@ -41,12 +51,16 @@ public struct DeviceAnnealer: RangeLimitedSampler {
         guard noiseH >= 0, noiseJ >= 0, noiseH.isFinite, noiseJ.isFinite else {
             throw IsingError("noise must be finite and not negative, got (h: \(noiseH), J: \(noiseJ))")
         }
+        guard biasH >= 0, biasJ >= 0, biasH.isFinite, biasJ.isFinite else {
+            throw IsingError("bias must be finite and not negative, got (h: \(biasH), J: \(biasJ))")
+        }
         guard readoutError >= 0, readoutError < 0.5 else {
             throw IsingError("readout_error must be in [0, 0.5), got \(readoutError)")
         }
         try requirePositive(annealTime, "anneal time")
         self.label = label; self.graph = graph; self.hRange = hRange; self.jRange = jRange
         self.autoScale = autoScale; self.noiseH = noiseH; self.noiseJ = noiseJ; self.readoutError = readoutError
+        self.biasH = biasH; self.biasJ = biasJ; self.biasSeed = biasSeed
         self.annealTime = annealTime; self.timing = timing; self.dynamics = dynamics
         self.dynamicsDescription = dynamicsDescription
     }
@@ -56,7 +70,8 @@ public struct DeviceAnnealer: RangeLimitedSampler {
     public var settings: [(String, String)] {
         [("device", label), ("qubits", String(graph.nodeCount)), ("couplers", String(graph.edgeCount)),
          ("h_range", "(\(hRange.lowerBound), \(hRange.upperBound))"), ("j_range", "(\(jRange.lowerBound), \(jRange.upperBound))"),
-         ("auto_scale", String(autoScale)), ("noise", "(h: \(noiseH), J: \(noiseJ))"), ("readout_error", "\(readoutError)"),
+         ("auto_scale", String(autoScale)), ("noise", "(h: \(noiseH), J: \(noiseJ))"),
+         ("bias", "(h: \(biasH), J: \(biasJ))"), ("readout_error", "\(readoutError)"),
          ("time", "\(annealTime)us"), ("dynamics", dynamicsDescription)]
     }
 
@@ -73,8 +88,10 @@ public struct DeviceAnnealer: RangeLimitedSampler {
         return factor
     }
 
-    /// Throws unless every variable is a working qubit and every coupling a working coupler.
-    public func checkPlacement(_ model: SpinModel) throws {
+    /// Throws unless every variable is a working qubit and every coupling a working coupler;
+    /// returns each variable's qubit index in the graph.
+    @discardableResult
+    public func checkPlacement(_ model: SpinModel) throws -> [Int] {
         var qubit = [Int](repeating: 0, count: model.count)
         for (i, label) in model.labels.enumerated() {
             guard let q = graph.index(of: label) else {
@@ -85,11 +102,43 @@ public struct DeviceAnnealer: RangeLimitedSampler {
         for (i, j, _) in model.edges where !graph.hasEdge(qubit[i], qubit[j]) {
             throw IsingError("the coupling (\(model.labels[i]), \(model.labels[j])) is not a working coupler of \(label)")
         }
+        return qubit
+    }
+
+    /// The persistent error of qubit `q` (a field offset) or, with `other`, of the coupler
+    /// between `q` and `other`: a standard normal number fixed by the device's bias seed.
+    public func persistentError(qubit q: Int, other: Int? = nil) -> Double {
+        var key = biasSeed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: q)
+        if let o = other {
+            let (a, b) = (min(q, o), max(q, o))
+            key = (biasSeed &+ 0xC0FF_EE00) &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: a) << 32 | UInt64(truncatingIfNeeded: b))
+        }
+        var rng = Xoshiro256(seed: key)
+        return rng.nextGaussian()
+    }
+
+    /// The problem the dynamics sees for one call: the biases scaled by `scale`, plus the
+    /// chip's persistent errors and this call's fresh errors (drawn from `rng`).
+    public func programmed(_ model: SpinModel, qubits: [Int], scale: Double, rng: inout Xoshiro256) -> BinaryQuadraticModel {
+        var programmed = BinaryQuadraticModel(vartype: .spin)
+        for i in 0..<model.count {
+            var x = model.h[i] * scale
+            if biasH > 0 { x += biasH * persistentError(qubit: qubits[i]) }
+            if noiseH > 0 { x += noiseH * rng.nextGaussian() }
+            programmed.addLinear(model.labels[i], x)
+        }
+        for (i, j, b) in model.edges {
+            var x = b * scale
+            if biasJ > 0 { x += biasJ * persistentError(qubit: qubits[i], other: qubits[j]) }
+            if noiseJ > 0 { x += noiseJ * rng.nextGaussian() }
+            programmed.addQuadratic(index: i, index: j, x)
+        }
+        return programmed
     }
 
     public func sample(_ model: SpinModel, _ request: SampleRequest) throws -> SpinSamples {
         try validate(request, count: model.count)
-        try checkPlacement(model)
+        let qubits = try checkPlacement(model)
         let n = model.count
         var info: [(String, InfoValue)] = [("device", .string(label)), ("dynamics", .string(dynamicsDescription))]
         // Range: auto-scale or refuse, as the hardware does.
@@ -106,17 +155,9 @@ public struct DeviceAnnealer: RangeLimitedSampler {
                 throw IsingError("J of (\(model.labels[i]), \(model.labels[j])) is \(b), outside j_range (\(jRange.lowerBound), \(jRange.upperBound)); use auto_scale: true or scale the model")
             }
         }
-        // Programming: scaled biases plus this call's integrated control errors.
+        // Programming: scaled biases plus the chip's persistent and this call's fresh control errors.
         var rng = Xoshiro256(seed: request.seed ^ 0x4445_5649_4345_0001)
-        var programmed = BinaryQuadraticModel(vartype: .spin)
-        for i in 0..<n {
-            let noise = noiseH > 0 ? noiseH * rng.nextGaussian() : 0
-            programmed.addLinear(model.labels[i], model.h[i] * scale + noise)
-        }
-        for (i, j, b) in model.edges {
-            let noise = noiseJ > 0 ? noiseJ * rng.nextGaussian() : 0
-            programmed.addQuadratic(index: i, index: j, b * scale + noise)
-        }
+        let programmed = programmed(model, qubits: qubits, scale: scale, rng: &rng)
         var inner = request
         inner.seed = request.seed(forRead: 1 << 40)
         let raw = try dynamics.sample(programmed.spinModel(), inner)

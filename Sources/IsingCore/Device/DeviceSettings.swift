@@ -21,13 +21,20 @@ public struct DeviceSettings: Sendable {
     public var hRange: ClosedRange<Double> = -2...2
     public var jRange: ClosedRange<Double> = -1...1
     public var autoScale = true
-    public var noiseH = 0.05
-    public var noiseJ = 0.035
+    /// Standard deviations of the control errors drawn afresh for each call (drift between
+    /// programmings, mostly low-frequency flux noise).
+    public var noiseH = 0.02
+    public var noiseJ = 0.01
+    /// Standard deviations of the persistent control errors (fixed per qubit and coupler).
+    public var biasH = 0.05
+    public var biasJ = 0.035
+    /// Picks the persistent errors; the presets use the dead-qubit seed.
+    public var biasSeed = UInt64(deadQubitSeed)
     public var readoutError = 0.0
     public var timing = DeviceTiming()
     public var dynamics = Dynamics.freezeOut
     /// The freeze-out point s* (where the dynamics stop following H(s)).
-    public var freezeOut = 0.45
+    public var freezeOut = 0.35
     /// Monte Carlo sweeps per anneal.
     public var sweeps = 256
     /// Trotter slices for the quantum dynamics.
@@ -95,7 +102,8 @@ public struct DeviceSettings: Sendable {
     public func make() throws -> DeviceAnnealer {
         let (sampler, description) = try dynamicsSampler()
         return try DeviceAnnealer(label: name, graph: graph, hRange: hRange, jRange: jRange, autoScale: autoScale,
-                                  noiseH: noiseH, noiseJ: noiseJ, readoutError: readoutError, annealTime: annealTime,
+                                  noiseH: noiseH, noiseJ: noiseJ, biasH: biasH, biasJ: biasJ,
+                                  biasSeed: biasSeed, readoutError: readoutError, annealTime: annealTime,
                                   timing: timing, dynamics: sampler, dynamicsDescription: description)
     }
 }

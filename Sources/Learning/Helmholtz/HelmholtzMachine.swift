@@ -3,11 +3,17 @@ import IsingCore
 
 /// The quantum-assisted Helmholtz machine of seed 002: a generator network P(v | u) and
 /// a recognition network Q(u | v) of stochastic ±1 layers (eqs. 10–14), with a
-/// Boltzmann prior ρ(u) ∝ e^{-E(u)}, E(u) = Σ h_i u_i + Σ_(i,j) J_ij u_i u_j, on the
-/// deepest layer whose samples come from any sampler (the gray-box approach: the
-/// sampler's own distribution is what the prior's parameters are tuned against).
-/// The visible layer is stochastic ±1 ("spin") or deterministic tanh ("tanh") for
-/// continuous values in [-1, 1].
+/// Boltzmann prior ρ ∝ e^{-E} on the deepest layer whose samples come from any sampler
+/// (the gray-box approach: the sampler's own distribution is what the prior's
+/// parameters are tuned against). The visible layer is stochastic ±1 ("spin") or
+/// deterministic tanh ("tanh") for continuous values in [-1, 1].
+///
+/// The prior is a visible Boltzmann machine, E(z) = Σ h_i z_i + Σ J_ij z_i z_j, either
+/// over the deepest units themselves (a logical prior, any graph of couplings) or over
+/// the qubits of an embedding of them (a physical prior, eq. 19): every qubit has its
+/// own field and every hardware coupler between the chains' qubits its own coupling,
+/// deepest-layer states are copied onto their chains (the replica map f, eq. 20) and
+/// samples are read back by a majority vote in each chain (the map g, eq. 21).
 public final class HelmholtzMachine: @unchecked Sendable {
     /// The kind of visible units.
     public enum Visible: String, Sendable { case spin, tanh }
@@ -19,15 +25,83 @@ public final class HelmholtzMachine: @unchecked Sendable {
     public var generator: [StochasticLayer]
     /// recognition[ℓ] maps layer ℓ to layer ℓ+1.
     public var recognition: [StochasticLayer]
-    /// The prior's fields, one per deepest unit.
-    public var priorField: [Double]
-    /// The prior's couplings, one per edge of `priorEdges`.
-    public var priorCoupling: [Double]
-    /// The pairs of deepest units the prior couples (all pairs by default).
-    public let priorEdges: [(Int, Int)]
+    /// The prior over the deepest layer (logical) or over the qubits of its embedding (physical).
+    public let prior: VisibleBoltzmannMachine
+    /// For a physical prior: the ranges its fields and couplings are kept in (a device's),
+    /// so every update leaves a model the device accepts as programmed.
+    public var priorRanges: (h: ClosedRange<Double>, J: ClosedRange<Double>)?
+    /// For a physical prior: the indices (in `priorCoupling`) of the couplers inside a chain.
+    public let chainCouplers: [Int]
+    /// For a physical prior: when set, the couplers inside chains are held at this value
+    /// instead of being learned.
+    public var fixedChainCoupling: Double?
+    /// The training data whose exact bound each training step records (small machines only).
+    var boundData: [Double]?
 
-    /// A machine with small random directed weights and a zero prior.
-    public init(sizes: [Int], visible: Visible = .spin, priorEdges: [(Int, Int)]? = nil, seed: UInt64, scale: Double = 0.01) throws {
+    /// A machine with small random directed weights and a zero logical prior over the
+    /// pairs `priorEdges` of deepest units (all pairs by default).
+    public convenience init(sizes: [Int], visible: Visible = .spin, priorEdges: [(Int, Int)]? = nil, seed: UInt64,
+                            scale: Double = 0.01) throws {
+        try HelmholtzMachine.checkSizes(sizes)
+        let top = sizes[sizes.count - 1]
+        var g = Graph()
+        for i in 0..<top { g.addNode(.int(i)) }
+        if let given = priorEdges {
+            for (a, b) in given {
+                guard a >= 0, b >= 0, a < top, b < top, a != b else {
+                    throw IsingError("prior edge (\(a), \(b)) is not a pair of distinct units of the deepest layer (0..<\(top))")
+                }
+                g.addEdge(index: a, index: b)
+            }
+        } else {
+            guard top <= 5000 else { throw IsingError("a fully connected prior over \(top) units is too large") }
+            for i in 0..<top { for j in (i + 1)..<top { g.addEdge(index: i, index: j) } }
+        }
+        g.name = "prior"
+        let prior = try VisibleBoltzmannMachine(graph: g, initialScale: 0)
+        try self.init(sizes: sizes, visible: visible, prior: prior, seed: seed, scale: scale)
+    }
+
+    /// A machine whose prior is physical: one field per qubit of `embedding`'s chains and
+    /// one coupling per hardware coupler between them. Couplings inside a chain start at
+    /// `chainCoupling` (negative: ferromagnetic in this sign convention), all others at 0.
+    public convenience init(sizes: [Int], visible: Visible = .spin, priorEmbedding embedding: Embedding, chainCoupling: Double,
+                            seed: UInt64, scale: Double = 0.01) throws {
+        try HelmholtzMachine.checkSizes(sizes)
+        let top = sizes[sizes.count - 1]
+        guard embedding.chains.count == top else {
+            throw IsingError("the embedding has \(embedding.chains.count) chains for a deepest layer of \(top) units")
+        }
+        guard chainCoupling.isFinite else { throw IsingError("the chain coupling must be a number") }
+        let prior = try VisibleBoltzmannMachine(embedding: embedding, initialScale: 0)
+        var chainOf = [Int](repeating: -1, count: prior.count)
+        for (c, chain) in (prior.chains ?? []).enumerated() { for q in chain { chainOf[q] = c } }
+        for (k, (a, b)) in prior.graph.edges.enumerated() where chainOf[a] == chainOf[b] { prior.J[k] = chainCoupling }
+        try self.init(sizes: sizes, visible: visible, prior: prior, seed: seed, scale: scale)
+    }
+
+    /// A machine with small random directed weights and the given prior.
+    public init(sizes: [Int], visible: Visible, prior: VisibleBoltzmannMachine, seed: UInt64, scale: Double) throws {
+        try HelmholtzMachine.checkSizes(sizes)
+        guard prior.logicalCount == sizes[sizes.count - 1] else {
+            throw IsingError("the prior has \(prior.logicalCount) variables for a deepest layer of \(sizes[sizes.count - 1]) units")
+        }
+        guard scale.isFinite, scale >= 0 else { throw IsingError("the weight scale must be a non-negative number") }
+        self.sizes = sizes
+        self.visible = visible
+        self.prior = prior
+        var chainOf = [Int](repeating: -1, count: prior.count)
+        for (c, chain) in (prior.chains ?? []).enumerated() { for q in chain { chainOf[q] = c } }
+        chainCouplers = prior.graph.edges.indices.filter { k in
+            let (a, b) = prior.graph.edges[k]
+            return chainOf[a] >= 0 && chainOf[a] == chainOf[b]
+        }
+        var rng = Xoshiro256(seed: seed)
+        generator = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0 + 1], outputs: sizes[$0], rng: &rng, scale: scale) }
+        recognition = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0], outputs: sizes[$0 + 1], rng: &rng, scale: scale) }
+    }
+
+    static func checkSizes(_ sizes: [Int]) throws {
         guard sizes.count >= 2 else { throw IsingError("a Helmholtz machine needs a visible and at least one hidden layer, got \(sizes)") }
         guard sizes.allSatisfy({ $0 >= 1 && $0 <= 100_000 }) else { throw IsingError("layer sizes must be between 1 and 100000, got \(sizes)") }
         for k in 1..<sizes.count {
@@ -35,54 +109,65 @@ public final class HelmholtzMachine: @unchecked Sendable {
                 throw IsingError("layers \(k - 1) and \(k) would have too many weights")
             }
         }
-        let top = sizes[sizes.count - 1]
-        var edges: [(Int, Int)] = []
-        if let given = priorEdges {
-            for (a, b) in given {
-                guard a >= 0, b >= 0, a < top, b < top, a != b else {
-                    throw IsingError("prior edge (\(a), \(b)) is not a pair of distinct units of the deepest layer (0..<\(top))")
-                }
-                edges.append((min(a, b), max(a, b)))
-            }
-        } else {
-            guard top <= 5000 else { throw IsingError("a fully connected prior over \(top) units is too large") }
-            for i in 0..<top { for j in (i + 1)..<top { edges.append((i, j)) } }
-        }
-        self.sizes = sizes
-        self.visible = visible
-        var rng = Xoshiro256(seed: seed)
-        generator = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0 + 1], outputs: sizes[$0], rng: &rng, scale: scale) }
-        recognition = (0..<(sizes.count - 1)).map { StochasticLayer(inputs: sizes[$0], outputs: sizes[$0 + 1], rng: &rng, scale: scale) }
-        priorField = [Double](repeating: 0, count: top)
-        priorCoupling = [Double](repeating: 0, count: edges.count)
-        self.priorEdges = edges
     }
 
     /// The size of the deepest layer.
     public var top: Int { sizes[sizes.count - 1] }
 
-    /// The prior's energy as a spin model over variables 0..<top.
-    public func priorModel() -> BinaryQuadraticModel {
-        var m = BinaryQuadraticModel(vartype: .spin)
-        for i in 0..<top { m.addLinear(.int(i), priorField[i]) }
-        for (k, (i, j)) in priorEdges.enumerated() where priorCoupling[k] != 0 { m.addQuadratic(index: i, index: j, priorCoupling[k]) }
-        return m
+    /// Whether the prior lives on the qubits of an embedding.
+    public var hasPhysicalPrior: Bool { prior.chains != nil }
+
+    /// The prior's fields (one per deepest unit, or per qubit of a physical prior).
+    public var priorField: [Double] {
+        get { prior.h }
+        set { if newValue.count == prior.h.count { prior.h = newValue } }
     }
 
-    /// Deepest-layer samples from a sampler of the prior, as ±1 rows.
-    public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64) throws -> [Double] {
-        guard count >= 1, count.multipliedReportingOverflow(by: sizes.max() ?? 1).partialValue <= 100_000_000 else {
-            throw IsingError("\(count) samples of layers up to \(sizes.max() ?? 1) units would hold more than 10^8 values")
+    /// The prior's couplings, one per edge of `priorEdges`.
+    public var priorCoupling: [Double] {
+        get { prior.J }
+        set { if newValue.count == prior.J.count { prior.J = newValue } }
+    }
+
+    /// The pairs of prior variables that are coupled (deepest units, or qubits of a physical prior).
+    public var priorEdges: [(Int, Int)] { prior.graph.edges }
+
+    /// The prior's energy as a spin model (over the deepest units 0..<top, or over the qubits).
+    public func priorModel() -> BinaryQuadraticModel { prior.bqm }
+
+    /// Samples of the prior: the sampler's raw states `z` (one row per read, over the
+    /// prior's variables) and the deepest-layer states `u` they stand for (the majority
+    /// vote in each chain for a physical prior, a tie broken by `rng`).
+    public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64, threads: Int = defaultThreadCount,
+                            rng: inout Xoshiro256) throws -> (u: [Double], z: [Int8], rows: Int, exact: ExactSummary?) {
+        let width = max(sizes.max() ?? 1, prior.count)
+        guard count >= 1, count.multipliedReportingOverflow(by: width).partialValue <= 100_000_000 else {
+            throw IsingError("\(count) samples of up to \(width) variables would hold more than 10^8 values")
         }
-        let set = try sampler.sample(priorModel(), SampleRequest(reads: count, seed: seed, threads: defaultThreadCount))
-        var out: [Double] = []
-        out.reserveCapacity(count * top)
-        for r in 0..<set.size {
-            let row = set.state(r)
-            guard row.count == top else { throw IsingError("the prior sampler returned \(row.count) variables, expected \(top)") }
-            for _ in 0..<max(set.counts[r], 1) { out.append(contentsOf: row.map { Double($0) }) }
+        let raw = try sampler.sample(SpinModel(prior.bqm), SampleRequest(reads: count, seed: seed, threads: threads))
+        let n = prior.count
+        guard raw.states.count % n == 0 else { throw IsingError("the prior sampler returned states of the wrong size") }
+        let rows = raw.states.count / n
+        guard rows >= 1 else { throw IsingError("the prior sampler returned no samples") }
+        guard let chains = prior.chains else { return (raw.states.map(Double.init), raw.states, rows, raw.exact) }
+        var u = [Double](repeating: 0, count: rows * top)
+        for r in 0..<rows {
+            for (i, chain) in chains.enumerated() {
+                var s = 0
+                for q in chain { s += Int(raw.states[r * n + q]) }
+                u[r * top + i] = s > 0 ? 1 : (s < 0 ? -1 : (rng.nextDouble() < 0.5 ? 1 : -1))
+            }
         }
-        return out
+        return (u, raw.states, rows, raw.exact)
+    }
+
+    /// Keeps a physical prior's parameters inside `priorRanges`, and its chain couplers at
+    /// `fixedChainCoupling` when that is set.
+    public func clipPrior() {
+        if let c = fixedChainCoupling { for k in chainCouplers { prior.J[k] = c } }
+        guard let ranges = priorRanges else { return }
+        for i in prior.h.indices { prior.h[i] = min(max(prior.h[i], ranges.h.lowerBound), ranges.h.upperBound) }
+        for k in prior.J.indices { prior.J[k] = min(max(prior.J[k], ranges.J.lowerBound), ranges.J.upperBound) }
     }
 
     /// A bottom-up pass of the recognition network: every layer's samples, starting with `v`.
@@ -102,6 +187,13 @@ public final class HelmholtzMachine: @unchecked Sendable {
             layers.insert(next, at: 0)
         }
         return layers
+    }
+
+    /// `count` generated visible rows: prior samples from `sampler`, then down through the generator.
+    public func generateVisible(_ sampler: any Sampler, count: Int, seed: UInt64) throws -> [Double] {
+        var rng = Xoshiro256(seed: seed)
+        let prior = try samplePrior(sampler, count: count, seed: rng.next(), rng: &rng)
+        return generate(from: prior.u, rows: prior.rows, rng: &rng)[0]
     }
 
     /// Checks rows of data against the visible layer and returns their number.

@@ -50,14 +50,27 @@ public struct StochasticLayer: Sendable {
         }
     }
 
-    /// The delta-rule step of eqs. 15–18: W += η/N xᵀ (u - tanh(x W + c)), c += η mean(u - tanh(...)).
-    public mutating func learn(inputs x: [Double], targets u: [Double], rows: Int, rate: Double) {
-        guard rows > 0 else { return }
-        let pred = means(x, rows: rows)
-        var delta = u
-        for k in 0..<delta.count { delta[k] -= pred[k] }
-        Gemm.double(m: Int32(inputs), n: Int32(outputs), k: Int32(rows), alpha: rate / Double(rows), a: x, transA: true,
-                    b: delta, transB: false, beta: 1, c: &weights)
-        for r in 0..<rows { for j in 0..<outputs { bias[j] += rate / Double(rows) * delta[r * outputs + j] } }
+    /// The gradient of the mean log-likelihood of `targets` given `inputs` (the delta rule
+    /// of eqs. 15–18): dW = xᵀ (u − tanh(x W + c)) / N, dc = mean(u − tanh(x W + c)). Also
+    /// returns the mean over rows of log p(u | x) (for ±1 targets) and the mean squared
+    /// difference between targets and means (for continuous targets).
+    public func ascent(inputs x: [Double], targets u: [Double], rows: Int) -> (weights: [Double], bias: [Double], logp: Double, squaredError: Double) {
+        var dW = [Double](repeating: 0, count: inputs * outputs)
+        var dc = [Double](repeating: 0, count: outputs)
+        guard rows > 0, x.count == rows * inputs, u.count == rows * outputs else { return (dW, dc, .nan, .nan) }
+        let a = activation(x, rows: rows)
+        var delta = [Double](repeating: 0, count: a.count)
+        var logp = 0.0, squared = 0.0
+        for k in 0..<a.count {
+            let z = -2 * u[k] * a[k]
+            logp -= z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))
+            delta[k] = u[k] - tanh(a[k])
+            squared += delta[k] * delta[k]
+        }
+        let scale = 1 / Double(rows)
+        Gemm.double(m: Int32(inputs), n: Int32(outputs), k: Int32(rows), alpha: scale, a: x, transA: true,
+                    b: delta, transB: false, beta: 0, c: &dW)
+        for r in 0..<rows { for j in 0..<outputs { dc[j] += scale * delta[r * outputs + j] } }
+        return (dW, dc, logp * scale, squared * scale / Double(max(outputs, 1)))
     }
 }

@@ -58,6 +58,7 @@ public enum Checkpoint {
             ("settings", JSON.object([
                 ("lr", JSON.number(s.hyper.learningRate)), ("l2", JSON.number(s.hyper.l2)),
                 ("momentum", JSON.number(s.hyper.momentum)), ("reads", JSON.integer(s.hyper.reads)),
+                ("lr_schedule", s.hyper.schedule.map(scheduleNode) ?? JSONNode(.null)),
                 ("batch", s.batchSize.map(JSON.integer) ?? JSONNode(.null)), ("steps", JSON.integer(s.steps)),
                 ("seed", JSON.string(String(s.seed))), ("threads", JSON.integer(s.threads)),
                 ("checkpoint_every", JSON.integer(s.checkpointEvery)),
@@ -85,6 +86,38 @@ public enum Checkpoint {
                 ("stop_reason", loop.history.stopReason.map(JSON.string) ?? JSONNode(.null)),
             ])),
         ])
+    }
+
+    /// A learning-rate schedule as JSON.
+    static func scheduleNode(_ r: LearningRate) -> JSONNode {
+        switch r {
+        case .constant(let x): return JSON.object([("kind", JSON.string("constant")), ("rate", JSON.number(x))])
+        case .linear(let a, let b, let n):
+            return JSON.object([("kind", JSON.string("linear")), ("start", JSON.number(a)), ("end", JSON.number(b)), ("steps", JSON.integer(n))])
+        case .step(let a, let every, let factor):
+            return JSON.object([("kind", JSON.string("step")), ("start", JSON.number(a)), ("every", JSON.integer(every)),
+                                ("factor", JSON.number(factor))])
+        }
+    }
+
+    /// The schedule `scheduleNode` wrote.
+    static func schedule(_ node: JSONNode, _ path: String) throws -> LearningRate {
+        func number(_ key: String) throws -> Double {
+            guard let d = node[key]?.double else { throw IsingError("\(path): the learning-rate schedule has no \(key)") }
+            return d
+        }
+        func integer(_ key: String) throws -> Int {
+            guard let i = node[key]?.int else { throw IsingError("\(path): the learning-rate schedule has no whole \(key)") }
+            return i
+        }
+        let rate: LearningRate
+        switch node["kind"]?.string {
+        case "constant": rate = .constant(try number("rate"))
+        case "linear": rate = .linear(start: try number("start"), end: try number("end"), steps: try integer("steps"))
+        case "step": rate = .step(start: try number("start"), every: try integer("every"), factor: try number("factor"))
+        default: throw IsingError("\(path): unknown learning-rate schedule")
+        }
+        return try rate.validated()
     }
 
     /// Reads a checkpoint file.
@@ -122,9 +155,12 @@ public enum Checkpoint {
             }
         }
         guard let seed = s["seed"]?.string.flatMap({ UInt64($0) }) else { throw IsingError("\(path): the checkpoint has no seed") }
+        var schedule: LearningRate?
+        if let node = s["lr_schedule"], node["kind"] != nil { schedule = try self.schedule(node, path) }
         let settings = TrainingSettings(
             hyper: HyperParameters(learningRate: try need(s["lr"], "lr").double ?? 0,
-                                   l2: s["l2"]?.double ?? 0, momentum: s["momentum"]?.double ?? 0, reads: s["reads"]?.int ?? 1),
+                                   l2: s["l2"]?.double ?? 0, momentum: s["momentum"]?.double ?? 0, reads: s["reads"]?.int ?? 1,
+                                   schedule: schedule),
             batchSize: s["batch"]?.int, steps: s["steps"]?.int ?? 0, seed: seed, threads: s["threads"]?.int ?? 1,
             stopOutside: ranges, checkpointPath: path, checkpointEvery: s["checkpoint_every"]?.int ?? 100)
         let dn = try need(root["data"], "data")
@@ -175,7 +211,7 @@ public enum Checkpoint {
     }
 }
 
-/// Rebuilds trainable models from their snapshots, by `kind`. The fvbm is known; other
+/// Rebuilds trainable models from their snapshots, by `kind`. The fvbm and the Helmholtz machine are known; other
 /// model families register a loader once (for example when their builtins are set up).
 public enum ModelRegistry {
     public typealias Loader = @Sendable (JSONNode) throws -> any TrainableModel
@@ -192,6 +228,7 @@ public enum ModelRegistry {
     public static func load(_ node: JSONNode) throws -> any TrainableModel {
         guard let kind = node["kind"]?.string else { throw IsingError("the saved model does not say its kind") }
         if kind == "fvbm" { return try VisibleBoltzmannMachine.load(from: node) }
+        if kind == "helmholtz" { return try HelmholtzMachine.load(from: node) }
         lock.lock()
         let loader = loaders[kind]
         lock.unlock()

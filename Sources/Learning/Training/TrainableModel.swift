@@ -26,9 +26,20 @@ public struct HyperParameters: Sendable, Equatable {
     public var momentum: Double
     /// Model samples drawn for one negative phase.
     public var reads: Int
+    /// A schedule for the learning rate (seed 002's linear decay); nil keeps `learningRate`.
+    public var schedule: LearningRate?
 
-    public init(learningRate: Double = 0.0025, l2: Double = 1e-5, momentum: Double = 0.5, reads: Int = 100) {
+    public init(learningRate: Double = 0.0025, l2: Double = 1e-5, momentum: Double = 0.5, reads: Int = 100,
+                schedule: LearningRate? = nil) {
         self.learningRate = learningRate; self.l2 = l2; self.momentum = momentum; self.reads = reads
+        self.schedule = schedule
+    }
+
+    /// The hyper-parameters of step `t` (counted from 0): the scheduled learning rate.
+    public func at(step t: Int) -> HyperParameters {
+        var h = self
+        if let schedule { h.learningRate = schedule.rate(at: t) }
+        return h
     }
 }
 
@@ -40,9 +51,11 @@ public struct GradientRequest: Sendable {
     public var reads: Int
     public var seed: UInt64
     public var threads: Int
+    /// The number of the step (from 0), for models whose update depends on it.
+    public var step: Int
 
-    public init(sampler: any Sampler, reads: Int, seed: UInt64, threads: Int) {
-        self.sampler = sampler; self.reads = reads; self.seed = seed; self.threads = threads
+    public init(sampler: any Sampler, reads: Int, seed: UInt64, threads: Int, step: Int = 0) {
+        self.sampler = sampler; self.reads = reads; self.seed = seed; self.threads = threads; self.step = step
     }
 }
 
@@ -113,6 +126,12 @@ extension TrainableModel {
     public func step(on batch: Dataset, _ request: GradientRequest, hyper: HyperParameters,
                      velocity: inout [Double]) throws -> StepStatistics {
         let g = try gradient(on: batch, request)
+        return try applyAscent(g, hyper: hyper, velocity: &velocity)
+    }
+
+    /// Applies a gradient estimate with momentum and L2 (the default step's update):
+    /// v ← μ v + η (g − λ θ_decaying), θ ← θ + v.
+    public func applyAscent(_ g: GradientEstimate, hyper: HyperParameters, velocity: inout [Double]) throws -> StepStatistics {
         var theta = parameters
         guard g.ascent.count == theta.count else {
             throw IsingError("the gradient has \(g.ascent.count) entries for \(theta.count) parameters")

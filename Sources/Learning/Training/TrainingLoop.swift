@@ -53,6 +53,7 @@ public final class TrainingLoop: @unchecked Sendable {
         guard data.count >= 1 else { throw IsingError("the training data is empty") }
         guard settings.steps >= 0 else { throw IsingError("steps must not be negative") }
         guard settings.hyper.reads >= 1 else { throw IsingError("reads must be at least 1") }
+        if let schedule = settings.hyper.schedule { _ = try schedule.validated() }
         guard settings.threads >= 1 else { throw IsingError("threads must be at least 1") }
         guard settings.checkpointEvery >= 1 else { throw IsingError("checkpoints need `every` of at least 1 step") }
         if let b = settings.batchSize, b < 1 { throw IsingError("the batch size must be at least 1") }
@@ -116,10 +117,12 @@ public final class TrainingLoop: @unchecked Sendable {
     private func runOneStep() throws {
         let start = ProgressClock.now()
         let batch = try batch(step)
-        let request = GradientRequest(sampler: sampler, reads: settings.hyper.reads, seed: stepSeed(step), threads: settings.threads)
+        let request = GradientRequest(sampler: sampler, reads: settings.hyper.reads, seed: stepSeed(step), threads: settings.threads,
+                                      step: step)
         let before = model.parameters
         var v = velocity
-        let stats = try model.step(on: batch, request, hyper: settings.hyper, velocity: &v)
+        let hyper = settings.hyper.at(step: step)
+        let stats = try model.step(on: batch, request, hyper: hyper, velocity: &v)
         let after = model.parameters
         var row: [(String, Double)] = [("step", Double(step + 1))]
         var reason: String?
@@ -140,6 +143,7 @@ public final class TrainingLoop: @unchecked Sendable {
         elapsed += ProgressClock.now() - start
         row.append(("time", elapsed))
         row.append(("grad_norm", stats.gradientNorm))
+        if settings.hyper.schedule != nil { row.append(("lr", hyper.learningRate)) }
         for g in model.parameterGroups {
             let slice = after[g.range.clamped(to: 0..<after.count)]
             row.append(("\(g.name)_min", slice.min() ?? .nan))

@@ -44,15 +44,16 @@ extension BuiltinRegistry {
         }
         r.add("annealer", [.optional("device", "\"dw2000q\""), .optional("graph"), .optional("schedule"), .optional("time"),
                            .optional("temperature"), .optional("h_range"), .optional("j_range"), .optional("auto_scale", "true"),
-                           .optional("noise", "(h: 0.05, J: 0.035)"), .optional("readout_error", "0"),
+                           .optional("noise", "(h: 0.02, J: 0.01)"), .optional("readout_error", "0"),
                            .optional("programming_thermalization", "1000us"), .optional("readout_thermalization", "0us"),
-                           .optional("dynamics", "\"freeze_out\""), .optional("freeze_out", "0.45"), .optional("sweeps", "256"),
-                           .optional("trotter", "16")], topic: "annealer", doc: """
+                           .optional("dynamics", "\"freeze_out\""), .optional("freeze_out", "0.35"), .optional("sweeps", "256"),
+                           .optional("trotter", "16"), .optional("bias", "(h: 0.05, J: 0.035)")], topic: "annealer", doc: """
             A simulated quantum annealer: a sampler for problems on its hardware graph, with ranges, control noise and timing.
             Presets "dw2x" (C12 with 55 dead qubits, 5us, 15mK: seed 004's machine), "dw2000q" (C16, 16 dead, 20us, 12mK) and
             "advantage" (P16, 50 dead, h in (-4, 4)); any setting can be overridden. Each call auto-scales the problem to
-            the ranges (or, with auto_scale: false, refuses biases outside them), adds fresh Gaussian control errors
-            `noise:` (h: sd, J: sd) to the programmed biases, runs the dynamics, flips each readout with `readout_error`,
+            the ranges (or, with auto_scale: false, refuses biases outside them), adds the chip's persistent control
+            errors `bias:` (h: sd, J: sd; one fixed offset per qubit and coupler) and fresh Gaussian errors `noise:`
+            (h: sd, J: sd; drawn anew for each call) to the programmed biases, runs the dynamics, flips each readout with `readout_error`,
             and reports a simulated QPU time in `.timing` (µs). Dynamics: "freeze_out" (classical annealing with beta
             following B(s)/2 at the physical temperature up to the freeze-out point s*, then frozen; the default, fast),
             "sqa" (path-integral simulated quantum annealing of the whole schedule) or "qbm" (the quantum Boltzmann
@@ -75,19 +76,8 @@ extension BuiltinRegistry {
                 if args.has(5) { d.hRange = try args.biasRange(5) }
                 if args.has(6) { d.jRange = try args.biasRange(6) }
                 d.autoScale = try args.bool(7, default: true)
-                if args.has(8) {
-                    switch args.value(8) {
-                    case .record(let rec):
-                        for key in rec.stringKeys where key != "h" && key != "J" {
-                            throw args.error("`noise` has no part `\(key)`", hint: "write noise: (h: 0.05, J: 0.035) or one number for both")
-                        }
-                        d.noiseH = rec.get("h")?.asDouble ?? 0
-                        d.noiseJ = rec.get("J")?.asDouble ?? 0
-                    default:
-                        let x = try args.double(8)
-                        d.noiseH = x; d.noiseJ = x
-                    }
-                }
+                if args.has(8) { (d.noiseH, d.noiseJ) = try args.errorSizes(8) }
+                if args.has(16) { (d.biasH, d.biasJ) = try args.errorSizes(16) }
                 d.readoutError = try args.double(9, default: 0)
                 if args.has(10) { d.timing.programmingThermalization = try args.microseconds(10, within: 0...10_000) }
                 if args.has(11) { d.timing.readoutThermalization = try args.microseconds(11, within: 0...10_000) }
@@ -167,6 +157,23 @@ extension BuiltinRegistry {
             do {
                 return .float(try BetaEstimation.pseudoLikelihoodBeta(spin, states: states, counts: samples.counts))
             } catch let e as IsingError { throw args.error(e.message) }
+        }
+    }
+}
+
+extension Arguments {
+    /// A control-error size for h and J: a record (h: sd, J: sd) (a missing part is 0) or one
+    /// number for both.
+    func errorSizes(_ i: Int) throws -> (h: Double, j: Double) {
+        switch value(i) {
+        case .record(let rec):
+            for key in rec.stringKeys where key != "h" && key != "J" {
+                throw error("`\(name(i))` has no part `\(key)`", hint: "write \(name(i)): (h: 0.02, J: 0.01) or one number for both")
+            }
+            return (rec.get("h")?.asDouble ?? 0, rec.get("J")?.asDouble ?? 0)
+        default:
+            let x = try double(i)
+            return (x, x)
         }
     }
 }

@@ -3,18 +3,22 @@ import Foundation
 import IsingCore
 import Learning
 
-/// A Helmholtz machine as a language value (a Model).
-final class HelmholtzValue: NativeValue {
+/// A Helmholtz machine as a language value (a Model), trainable by `train(...)`.
+final class HelmholtzValue: NativeValue, TrainableValue {
     let machine: HelmholtzMachine
     init(_ machine: HelmholtzMachine) { self.machine = machine }
 
+    var trainable: any TrainableModel { machine }
+
     override var typeName: String { "Model" }
     override var summary: String {
-        "helmholtz(layers: [" + machine.sizes.map(String.init).joined(separator: ", ") + "], visible: \"\(machine.visible.rawValue)\", prior: \(machine.priorEdges.count) couplings)"
+        let m = machine
+        let prior = m.hasPhysicalPrior ? "\(m.prior.count) qubits, \(m.priorEdges.count) couplers" : "\(m.priorEdges.count) couplings"
+        return "helmholtz(layers: [" + m.sizes.map(String.init).joined(separator: ", ") + "], visible: \"\(m.visible.rawValue)\", prior: \(prior))"
     }
 
     override var memberNames: [String] {
-        ["layers", "visible", "prior", "prior_h", "generator", "recognition", "fit", "sample", "recognize", "bound"]
+        ["layers", "visible", "prior", "prior_h", "prior_J", "generator", "recognition", "fit", "sample", "recognize", "bound"]
     }
 
     func native<T>(_ args: Arguments, _ body: () throws -> T) throws -> T {
@@ -33,6 +37,7 @@ final class HelmholtzValue: NativeValue {
         case "visible": return .str(m.visible.rawValue)
         case "prior": return .object(HamiltonianValue(m.priorModel()))
         case "prior_h": return .object(TensorValue(Tensor(vector: m.priorField)))
+        case "prior_J": return .object(TensorValue(Tensor(vector: m.priorCoupling)))
         case "generator", "recognition":
             let layers = name == "generator" ? m.generator : m.recognition
             return .list(try layers.map { l in
@@ -48,10 +53,8 @@ final class HelmholtzValue: NativeValue {
                 let sampler = try args.sampler(1)
                 let seed = try args.int(2, default: 0)
                 args.interpreter.noteSeed(seed)
-                var rng = Xoshiro256(seed: seed)
-                let top = try self.native(args) { try m.samplePrior(sampler, count: n, seed: rng.next()) }
-                let layers = m.generate(from: top, rows: top.count / m.top, rng: &rng)
-                return try HelmholtzValue.matrix(layers[0], width: m.sizes[0])
+                let rows = try self.native(args) { try m.generateVisible(sampler, count: n, seed: UInt64(bitPattern: Int64(seed))) }
+                return try HelmholtzValue.matrix(rows, width: m.sizes[0])
             }
         case "recognize":
             return method(name, [.required("v"), .optional("seed", "0")], "Deepest-layer states inferred by the recognition network for rows of data.") { args in
@@ -72,56 +75,53 @@ final class HelmholtzValue: NativeValue {
         case "fit":
             return method(name, [.required("data"), .required("sampler"), .optional("epochs", "10"), .optional("lr", "0.005"),
                                  .optional("samples", "1000"), .optional("batch", "all"), .optional("seed", "0"), .optional("every", "1")], """
-                Wake-sleep training (Algorithm 1 of the QAHM paper): per update, Q infers the hidden layers of a batch of data
-                (all of it by default) and `samples` dreams come from `sampler` (the prior) through the generator.
-                `lr:` a number or a schedule such as linear_decay(0.005, 0.0005, 500). Returns the history record
-                (with the exact bound when the model is small enough).
+                Wake-sleep training for `epochs` passes over the data: the same as train(model, data, sampler:, lr:, reads: samples, batch:, epochs:, seed:, momentum: 0, l2: 0).run().
+                Returns a record with epoch, seconds and steps (and the exact bound over the data every `every` epochs when the model is small enough).
                 """) { args in
-                try HelmholtzValue.fit(m, args)
+                try HelmholtzValue.fit(self, args)
             }
         default: return nil
         }
     }
 
-    static func fit(_ m: HelmholtzMachine, _ args: Arguments) throws -> Value {
-        let data = try args.tensor(0).data
-        let n: Int
-        do { n = try m.rows(of: data) } catch let e as IsingError { throw args.error(e.message) }
-        guard n > 0 else { throw args.error("no data to train on") }
+    /// `.fit(...)`: a training loop run to its end, with the bound recorded per epoch.
+    static func fit(_ value: HelmholtzValue, _ args: Arguments) throws -> Value {
+        let m = value.machine
+        let data = try args.trainingRows(0)
         let sampler = try args.sampler(1)
         let epochs = try args.int(2, default: 10)
         guard epochs >= 1, epochs <= 10_000_000 else { throw args.error("`epochs` must be between 1 and 10000000, got \(epochs)") }
         let schedule = try args.schedule(3, default: 0.005)
         let samples = try args.int(4, default: 1000)
-        let batch = args.has(5) ? try args.int(5) : n
+        guard samples >= 1, samples <= 10_000_000 else { throw args.error("`samples` must be between 1 and 10000000, got \(samples)") }
+        let batch = args.has(5) ? try args.int(5) : data.count
         guard batch >= 1 else { throw args.error("`batch` must be at least 1") }
         let seed = try args.int(6, default: 0)
         args.interpreter.noteSeed(seed)
         let every = try args.int(7, default: 1)
         guard every >= 1 else { throw args.error("`every` must be at least 1") }
-        let trainer: WakeSleepTrainer
-        do { trainer = try WakeSleepTrainer(model: m, sampler: sampler, samples: samples, learningRate: schedule, seed: UInt64(bitPattern: Int64(seed))) }
-        catch let e as IsingError { throw args.error(e.message) }
-        let exact = m.visible == .spin && m.sizes.dropFirst().reduce(0, +) <= HelmholtzMachine.maxExactHidden
+        let perEpoch = (data.count + min(batch, data.count) - 1) / min(batch, data.count)
+        var settings = TrainingSettings(hyper: HyperParameters(learningRate: schedule.rate(at: 0), l2: 0, momentum: 0, reads: samples,
+                                                               schedule: schedule))
+        settings.batchSize = batch
+        settings.steps = epochs * perEpoch
+        settings.seed = UInt64(bitPattern: Int64(seed))
+        settings.threads = defaultThreadCount
+        if m.hasPhysicalPrior, let device = sampler as? any RangeLimitedSampler { m.priorRanges = (device.hRange, device.jRange) }
+        let loop = try value.native(args) { try TrainingLoop(model: m, data: data, sampler: sampler, settings: settings) }
+        let exact = m.hasExactBound
         var epochList: [Value] = [], bounds: [Value] = [], seconds: [Value] = []
-        let width = m.sizes[0]
-        let bar = ProgressBar.onStandardError(label: "wake-sleep", total: epochs)
+        let bar = ProgressBar.onStandardError(label: "wake-sleep", total: settings.steps)
         bar.startDelay = 0.5
         defer { bar.finish() }
-        let start = DispatchTime.now().uptimeNanoseconds
         do {
-            for e in 1...epochs {
-                var s = 0
-                while s < n {
-                    let rows = min(batch, n - s)
-                    try trainer.step(Array(data[(s * width)..<((s + rows) * width)]))
-                    s += rows
-                }
-                bar.update(to: e)
+            try loop.run(progress: { done, _ in bar.update(to: done) }) { step in
+                guard step % perEpoch == 0 else { return }
+                let e = step / perEpoch
                 if e % every == 0 || e == epochs {
                     epochList.append(.int(e))
-                    if exact { bounds.append(.float(try m.exactBound(data).bound)) }
-                    seconds.append(.float(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+                    if exact { bounds.append(.float(try m.exactBound(data.values).bound)) }
+                    seconds.append(.float(loop.elapsed))
                 }
             }
         } catch let e as IsingError {
@@ -129,7 +129,7 @@ final class HelmholtzValue: NativeValue {
         } catch is CancelledError {
             // Ctrl-C keeps the machine as trained so far.
         }
-        var fields: [(String, Value)] = [("epoch", .list(epochList)), ("seconds", .list(seconds)), ("steps", .int(trainer.steps))]
+        var fields: [(String, Value)] = [("epoch", .list(epochList)), ("seconds", .list(seconds)), ("steps", .int(loop.step))]
         if exact { fields.insert(("bound", .list(bounds)), at: 1) }
         return .record(RecordBox(fields))
     }
@@ -139,11 +139,14 @@ extension BuiltinRegistry {
     /// helmholtz(...).
     static func registerHelmholtz(into r: inout BuiltinRegistry) {
         r.add("helmholtz", [.required("layers"), .optional("prior", "fully connected"), .optional("visible", "\"spin\""),
-                            .optional("seed", "0"), .optional("scale", "0.01")], topic: "models", doc: """
+                            .optional("seed", "0"), .optional("scale", "0.01"), .optional("chain_coupling", "-1"), .optional("learn_chains", "true")], topic: "models", doc: """
             A Helmholtz machine: generator P(v | u) and recognition Q(u | v) networks of stochastic ±1 layers with a Boltzmann prior on the deepest one.
             `layers:` sizes from the visible layer down; `prior:` the graph of the prior's couplings over the deepest layer
-            (nodes 0..<n; complete by default); `visible: "tanh"` makes the visible layer deterministic for values in [-1, 1].
-            Train with .fit(data, sampler, epochs:, lr:, samples:); the sampler draws the prior (e.g. embedded(annealer(...), emb)).
+            (nodes 0..<n; complete by default), or an embedding of the deepest layer into a hardware graph: the prior then
+            has a field per qubit and a coupling per coupler between the chains' qubits (those inside a chain start at
+            `chain_coupling`, and stay there with learn_chains: false), is sampled directly by the sampler (an annealer with auto_scale: false) and read back by a
+            majority vote in each chain. `visible: "tanh"` makes the visible layer deterministic for values in [-1, 1].
+            Train with train(hm, data, sampler:, lr:, reads:, batch:, epochs:) (wake-sleep; reads are the dreamed samples).
             let hm = helmholtz(layers: [64 + 10, 120, 60], prior: complete(60), visible: "tanh", seed: 1)
             """) { args in
             let sizes = try args.list(0).map { v -> Int in
@@ -151,9 +154,13 @@ extension BuiltinRegistry {
                 return k
             }
             var edges: [(Int, Int)]?
-            if args.has(1) {
+            var embedding: Embedding?
+            if case .object(let e as EmbeddingValue) = args.value(1) {
+                embedding = e.embedding
+            } else if args.has(1) {
                 guard case .object(let g as GraphValue) = args.value(1) else {
-                    throw args.error("`prior` must be a graph over the deepest layer's units, got \(args.value(1).typeName)", hint: "for example complete(60)")
+                    throw args.error("`prior` must be a graph over the deepest layer's units or an embedding of them, got \(args.value(1).typeName)",
+                                     hint: "for example complete(60) or clique_embedding(60, annealer(\"dw2000q\").graph)")
                 }
                 edges = try g.graph.edges.map { (a, b) in
                     guard case .int(let i) = g.graph.nodes[a], case .int(let j) = g.graph.nodes[b] else {
@@ -169,7 +176,14 @@ extension BuiltinRegistry {
             let seed = try args.int(3, default: 0), scale = try args.double(4, default: 0.01)
             guard scale >= 0, scale.isFinite else { throw args.error("`scale` must be a non-negative number") }
             args.interpreter.noteSeed(seed)
+            let chainCoupling = try args.double(5, default: -1)
             do {
+                if let embedding {
+                    let m = try HelmholtzMachine(sizes: sizes, visible: visible, priorEmbedding: embedding, chainCoupling: chainCoupling,
+                                                 seed: UInt64(bitPattern: Int64(seed)), scale: scale)
+                    if !(try args.bool(6, default: true)) { m.fixedChainCoupling = chainCoupling }
+                    return .object(HelmholtzValue(m))
+                }
                 return .object(HelmholtzValue(try HelmholtzMachine(sizes: sizes, visible: visible, priorEdges: edges,
                                                                    seed: UInt64(bitPattern: Int64(seed)), scale: scale)))
             } catch let e as IsingError { throw args.error(e.message) }

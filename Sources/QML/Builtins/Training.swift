@@ -38,6 +38,20 @@ extension Arguments {
         return try ExactSolver(beta: 1)
     }
 
+    /// Training rows: a data set, or a 2-D tensor with one row per example.
+    func trainingRows(_ i: Int) throws -> Dataset {
+        if isDataset(i) { return try dataset(i) }
+        if case .object(let o as TensorValue) = value(i) {
+            let t = o.tensor
+            guard t.shape.count == 2 else {
+                throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got a tensor of shape \(t.shapeText)")
+            }
+            do { return try Dataset(values: t.data, dimension: t.shape[1], name: "data") } catch let e as IsingError { throw error(e.message) }
+        }
+        throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got \(value(i).typeName)",
+                    hint: "make one with digits(), bars_and_stripes(r, c), dataset(rows) or tensor(rows)")
+    }
+
     /// A trainable model argument (an fvbm, or another model family's value).
     func trainable(_ i: Int) throws -> any TrainableModel {
         guard case .object(let o) = value(i), let t = o as? TrainableValue else {
@@ -51,6 +65,7 @@ extension BuiltinRegistry {
     /// The language value of a model loaded from a file or checkpoint.
     static func modelValue(_ model: any TrainableModel) -> Value? {
         if let m = model as? VisibleBoltzmannMachine { return .object(BoltzmannValue(m)) }
+        if let m = model as? HelmholtzMachine { return .object(HelmholtzValue(m)) }
         return nil
     }
 
@@ -85,7 +100,8 @@ extension BuiltinRegistry {
         r.add("train", [.required("model"), .required("data"), .optional("sampler", "exact() up to 20 variables"),
                         .optional("reads", "100"), .optional("lr", "0.0025"), .optional("l2", "1e-5"), .optional("momentum", "0.5"),
                         .optional("batch", "all rows"), .optional("steps", "1000"), .optional("seed", "0"),
-                        .optional("stop_outside"), .optional("checkpoint"), .optional("every", "100"), .optional("threads", "cores")],
+                        .optional("stop_outside"), .optional("checkpoint"), .optional("every", "100"), .optional("threads", "cores"),
+                        .optional("epochs")],
               topic: "learning", doc: """
             A training loop (gray-box learning, seed 004): positive phase from the data, negative phase from `reads` samples.
             Each step updates v = momentum v + lr (g - l2 J), theta += v with g = <s>_model - <s>_data for fields and
@@ -93,16 +109,28 @@ extension BuiltinRegistry {
             `stop_outside: (h: (-2, 2), J: (-1, 1))` stops before a parameter leaves its range (true: an annealer's own ranges,
             or these D-Wave 2X ranges for other samplers);
             `checkpoint: "run.json"` saves every `every` steps. Nothing runs until .run().
+            `lr:` a number or a schedule such as linear_decay(0.005, 0.0005, 1000) (per step; kept in checkpoints);
+            `epochs:` instead of `steps:` runs that many passes over the data.
+            Helmholtz machines train by wake-sleep (seed 002): `reads` prior samples are dreamed per step, data may be a
+            tensor of rows, and momentum and l2 default to 0; with an annealer and a prior on an embedding's qubits the
+            prior's parameters are kept within the device's ranges.
             let loop = train(fvbm(complete(42)), bas, sampler: sa(sweeps: 200), reads: 96, steps: 3850); loop.run()
             """) { args in
             let model = try args.trainable(0)
-            let data = try args.dataset(1)
-            let sampler = try args.samplerOrExact(2, variables: model.parameterGroups.first?.range.count ?? 0)
+            let data = try args.trainingRows(1)
+            let helmholtz = model as? HelmholtzMachine
+            let variables = helmholtz?.prior.count ?? model.parameterGroups.first?.range.count ?? 0
+            let sampler = try args.samplerOrExact(2, variables: variables)
             var hyper = HyperParameters()
             hyper.reads = try args.int(3, default: 100)
-            hyper.learningRate = try args.double(4, default: 0.0025)
-            hyper.l2 = try args.double(5, default: 1e-5)
-            hyper.momentum = try args.double(6, default: 0.5)
+            if case .object(let o as LearningRateValue) = args.value(4) {
+                hyper.schedule = try native(args) { try o.schedule.validated() }
+                hyper.learningRate = o.schedule.rate(at: 0)
+            } else {
+                hyper.learningRate = try args.double(4, default: 0.0025)
+            }
+            hyper.l2 = try args.double(5, default: helmholtz == nil ? 1e-5 : 0)
+            hyper.momentum = try args.double(6, default: helmholtz == nil ? 0.5 : 0)
             for (k, v) in [(4, hyper.learningRate), (5, hyper.l2), (6, hyper.momentum)] where !(v.isFinite && v >= 0) {
                 throw args.error("`\(args.name(k))` must be a non-negative number")
             }
@@ -110,6 +138,14 @@ extension BuiltinRegistry {
             var settings = TrainingSettings(hyper: hyper)
             settings.batchSize = args.has(7) ? try args.int(7) : nil
             settings.steps = try args.int(8, default: 1000)
+            if args.has(14) {
+                guard !args.has(8) else { throw args.error("give `steps` or `epochs`, not both") }
+                let epochs = try args.int(14)
+                guard epochs >= 0, epochs <= 10_000_000 else { throw args.error("`epochs` must be between 0 and 10000000, got \(epochs)") }
+                let b = min(settings.batchSize ?? data.count, data.count)
+                guard b >= 1 else { throw args.error("the batch size must be at least 1") }
+                settings.steps = epochs * ((data.count + b - 1) / b)
+            }
             settings.seed = try args.seed(9) ?? 0
             switch args.value(10) {
             case .null, .bool(false): break
@@ -133,6 +169,9 @@ extension BuiltinRegistry {
             settings.checkpointEvery = try args.int(12, default: 100)
             settings.threads = try args.int(13, default: defaultThreadCount)
             guard settings.threads >= 1, settings.threads <= 1024 else { throw args.error("`threads` must be between 1 and 1024") }
+            if let helmholtz, helmholtz.hasPhysicalPrior, let device = sampler as? any RangeLimitedSampler {
+                helmholtz.priorRanges = (device.hRange, device.jRange)
+            }
             let loop = try native(args) { try TrainingLoop(model: model, data: data, sampler: sampler, settings: settings) }
             return .object(TrainingLoopValue(loop, model: args.value(0)))
         }
@@ -158,7 +197,7 @@ extension BuiltinRegistry {
             } else {
                 throw args.error("give the sampler the run used: \(contents.samplerName)(...)", hint: "resume(\"\(path)\", sampler: ...)")
             }
-            let data = args.has(2) ? try args.dataset(2) : nil
+            let data = args.has(2) ? try args.trainingRows(2) : nil
             let loop = try native(args) { try Checkpoint.resume(contents, sampler: sampler, data: data) }
             guard let model = modelValue(contents.model) else { throw args.error("this build cannot show a \(contents.model.kind) model") }
             return .object(TrainingLoopValue(loop, model: model))

@@ -20,8 +20,13 @@ final class TrainingLoopValue: NativeValue, FigureSource {
     override var typeName: String { "TrainingLoop" }
 
     override var summary: String {
-        "TrainingLoop(step \(loop.step) of \(loop.settings.steps), \(loop.sampler.name), lr \(ValueFormatter.float(loop.settings.hyper.learningRate))"
+        "TrainingLoop(step \(loop.step) of \(loop.settings.steps), \(loop.sampler.name), lr \(learningRateText)"
             + (loop.isStopped ? ", stopped" : "") + ")"
+    }
+
+    /// The learning rate, or its schedule.
+    var learningRateText: String {
+        loop.settings.hyper.schedule?.description ?? ValueFormatter.float(loop.settings.hyper.learningRate)
     }
 
     override var display: String {
@@ -48,7 +53,7 @@ final class TrainingLoopValue: NativeValue, FigureSource {
         case "settings":
             let s = loop.settings
             return .record(RecordBox([
-                ("lr", .float(s.hyper.learningRate)), ("l2", .float(s.hyper.l2)), ("momentum", .float(s.hyper.momentum)),
+                ("lr", s.hyper.schedule.map { .object(LearningRateValue($0)) } ?? .float(s.hyper.learningRate)), ("l2", .float(s.hyper.l2)), ("momentum", .float(s.hyper.momentum)),
                 ("reads", .int(s.hyper.reads)), ("batch", .int(loop.batchSize)), ("steps", .int(s.steps)),
                 ("seed", .int(Int(Int64(bitPattern: s.seed)))), ("sampler", .str(loop.sampler.name)),
             ]))
@@ -73,7 +78,7 @@ final class TrainingLoopValue: NativeValue, FigureSource {
                           "Records fn(model) in the history column `name` after every `every` steps; returns the loop.") { args in
                 let metric = try args.string(0), fn = try args.function(1), every = try args.int(2, default: 1)
                 guard every >= 1 else { throw args.error("`every` must be at least 1") }
-                guard !["step", "time", "grad_norm"].contains(metric) else { throw args.error("`\(metric)` is a built-in history column") }
+                guard !["step", "time", "grad_norm", "lr"].contains(metric) else { throw args.error("`\(metric)` is a built-in history column") }
                 self.tracked.append((metric, every, fn))
                 return .object(self)
             }

@@ -30,3 +30,11 @@ try { annealer(noise: (h: 0.1, K: 2)) } catch e { print(e.message) }
 # expect: annealer: `noise` has no part `K`
 try { annealer(dynamics: "qbm", freeze_out: 1.5) } catch e { print(e.message) }
 # expect: annealer: freeze_out must be in (0, 1], got 1.5
+try { annealer(bias: (h: 0.1, Q: 2)) } catch e { print(e.message) }
+# expect: annealer: `bias` has no part `Q`
+try { annealer(bias: -1) } catch e { print(e.message) }
+# expect: annealer: bias must be finite and not negative, got (h: -1.0, J: -1.0)
+print(annealer("dw2x", bias: (h: 0.1)).settings.bias)
+# expect: (h: 0.1, J: 0.0)
+print(annealer("dw2000q").settings.dynamics)
+# expect: freeze-out annealing to s* = 0.35 (beta_eff 3.195), 256 sweeps

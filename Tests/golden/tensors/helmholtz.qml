@@ -16,7 +16,7 @@ print(message(|| helmholtz([4, 3], visible: "gauss")))
 print(message(|| helmholtz([4, 3], prior: complete(4))))
 print(message(|| big.bound(tensor([[0]]))))
 print(message(|| hm.fit(data, exact(), samples: 0)))
-# expect: helmholtz(layers: [4, 3, 2], visible: "spin", prior: 1 couplings) Model [4, 3, 2] spin Hamiltonian(spin, 2 variables, 0 interactions)
+# expect: helmholtz(layers: [4, 3, 2], visible: "spin", prior: 1 couplings) Model [4, 3, 2] spin Hamiltonian(spin, 2 variables, 1 interactions)
 # expect: true
 # expect: [100, 200, 300, 400] 400 true true
 # expect: (6, 4) (5, 2)

@@ -4,7 +4,7 @@
 ///
 /// For K_n the bound L on the qubits per chain grows from the smallest possible until a
 /// staircase gives n whole chains; widths are tried from the narrowest that could hold n
-/// chains. On a damaged chip the search goes on for a chain length or two past the length
+/// chains. On a damaged chip the search goes on for up to three chain lengths past the length
 /// the perfect lattice needs, looking for a staircase whose chains avoid every dead qubit;
 /// failing that, the staircase with the most whole chains is taken, its damaged chains
 /// are mended by detours through unused qubits (`LocalChainRepair`), and if that fails

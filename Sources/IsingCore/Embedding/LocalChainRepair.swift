@@ -2,8 +2,9 @@
 /// unused target nodes: first each damaged chain's pieces are joined by shortest paths
 /// of unused nodes, then, for every source neighbour its chain no longer touches, the
 /// chain grows along a shortest path of unused nodes to a node next to that neighbour's
-/// chain. Whole chains are left as they are. Much cheaper than re-routing a damaged
-/// chain from scratch, and the chains stay close to their native shape.
+/// chain; last, leaves a mended chain no longer needs are dropped. Whole chains are left as
+/// they are. Much cheaper than re-routing a damaged chain from scratch, and the chains
+/// stay close to their native shape.
 struct LocalChainRepair {
     let source: Graph
     let target: Graph
@@ -53,7 +54,32 @@ struct LocalChainRepair {
                 chains[v] += path
             }
         }
+        for v in damaged where !unmended.contains(v) { trim(v, &chains, &owner, adjacency) }
         return (chains, unmended.sorted())
+    }
+
+    /// Drops leaves of chain v that it needs neither to stay connected nor to touch a
+    /// neighbour (pieces of a damaged run that the detours made redundant).
+    private func trim(_ v: Int, _ chains: inout [[Int]], _ owner: inout [Int], _ adjacency: Graph.Adjacency) {
+        let wanted = Set(source.neighbors(v))
+        var changed = true
+        while changed && chains[v].count > 1 {
+            changed = false
+            // Couplers from the chain to each neighbouring chain.
+            var touching = [Int: Int]()
+            for q in chains[v] { for x in neighbors(q, adjacency) where owner[x] >= 0 && owner[x] != v { touching[owner[x], default: 0] += 1 } }
+            for q in chains[v] {
+                let inside = neighbors(q, adjacency).filter { owner[$0] == v }
+                guard inside.count == 1 else { continue }
+                var lost = [Int: Int]()
+                for x in neighbors(q, adjacency) where owner[x] >= 0 && owner[x] != v { lost[owner[x], default: 0] += 1 }
+                guard !lost.contains(where: { wanted.contains($0.key) && touching[$0.key, default: 0] <= $0.value }) else { continue }
+                owner[q] = -1
+                chains[v].removeAll { $0 == q }
+                changed = true
+                break
+            }
+        }
     }
 
     /// The neighbours of target node q.

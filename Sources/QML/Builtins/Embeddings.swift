@@ -43,25 +43,31 @@ extension BuiltinRegistry {
             }
         }
         r.add("clique_embedding", [.required("n"), .required("target"), .optional("seed", "0")], topic: "embedding", doc: """
-            A native embedding of the complete graph K_n into a Chimera target, with chains of equal length.
-            In an s x s square of cells (s = ceil(n / t)) each chain runs along a row and turns down a column: s + 1 qubits.
-            Every position and orientation of the square is tried; with dead qubits, the placement keeping most chains whole
-            is used and its broken chains are re-routed around the dead qubits (those chains may then be longer).
-            clique_embedding(46, chimera(12))
+            A native embedding of the complete graph K_n into a Chimera, Pegasus or Zephyr target, with chains of (nearly) equal length.
+            Each chain is one horizontal and one vertical run of qubits that cross; the runs are cut so every pair of chains
+            crosses too. Chimera: in an s x s square of cells (s = ceil(n / t)) chains of s + 1 qubits, up to K_{t min(m, n)}.
+            Pegasus and Zephyr: the layout with the shortest chains is found exactly among staircase layouts, up to K_{12(m-1)}
+            in pegasus(m) (K180 in P16, chains of 16-17) and K_{2t(2m-1)} in zephyr(m, t) (K184 in Z12, chains of 13).
+            With dead qubits, a layout avoiding them is preferred (Pegasus and Zephyr: chains up to two qubits longer);
+            failing that, the layout keeping most chains whole is used and its broken chains are re-routed (those may be longer).
+            clique_embedding(100, dead_qubits(pegasus(16), 20, seed: 1))
             """) { args in
             let n = try args.int(0)
             let target = try args.graph(1)
             let seed = try args.int(2, default: 0)
             args.interpreter.noteSeed(seed)
-            guard let shape = chimeraShape(of: target) else {
-                throw args.error("`target` must be a Chimera graph (from chimera(...), possibly with dead qubits), got \(target.name)",
-                                 hint: "native cliques are laid out for Chimera only; for other targets use find_embedding(complete(n), target)")
-            }
             var search = EmbeddingSearch()
             search.seed = UInt64(bitPattern: Int64(seed))
             search.tries = 4
             search.threads = defaultThreadCount
             do {
+                if let topology = target.topology, topology.family != .chimera {
+                    return .object(EmbeddingValue(try LineCliqueLayout(topology).embed(clique: n, into: target, search: search)))
+                }
+                guard let shape = chimeraShape(of: target) else {
+                    throw args.error("`target` must be a Chimera, Pegasus or Zephyr graph (from chimera(...), pegasus(...) or zephyr(...), possibly with dead qubits), got \(target.name)",
+                                     hint: "native cliques are laid out on hardware lattices only; for other targets use find_embedding(complete(n), target)")
+                }
                 let layout = try ChimeraCliqueLayout(m: shape.m, n: shape.n, t: shape.t)
                 return .object(EmbeddingValue(try layout.embed(clique: n, into: target, search: search)))
             } catch let e as IsingError { throw args.error(e.message) }

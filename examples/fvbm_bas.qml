@@ -8,7 +8,7 @@
 # its Table III, and training stopped when a parameter would leave the device's range
 # (h in [-2, 2], J in [-1, 1]). The annealer's effective temperature and its control errors
 # are never given to the learner. Paper: 0.13 of the 20 blacked-out pixels (0.65 %) wrong at
-# the end of training (iteration 3850); this run, about 0.06 (0.3 %) at iteration 1476.
+# the end of training (iteration 3850); this run, 0.125 (0.625 %) at iteration 1333.
 #
 # quick: --quick
 # Run: qrepl examples/fvbm_bas.qml [--quick]

@@ -10,8 +10,8 @@
 # 723 test pictures. qrepl ships only the test file (data/README.md), so its 723
 # pictures are split here: two thirds for training, one third held out.
 #
-# The full run trains 1500 iterations on the annealer (the paper ran 6000; 1500 already
-# classify 95 % right) and takes 4-12 minutes on two cores. `--logical` trains the logical
+# The full run trains 1500 iterations on the annealer (the paper ran 6000; after 1500,
+# 93-95 % of the held-out pictures are classified right) and takes 4-12 minutes on two cores. `--logical` trains the logical
 # K46 with simulated annealing instead (6000 iterations or until a parameter leaves the
 # range, about 2.5 minutes); the quick mode is that, small.
 #

@@ -72,6 +72,26 @@ public struct ChimeraCliqueLayout: Sendable {
     /// qubits or couplers), searching with `search` to repair broken chains. Returns the
     /// embedding; throws with the reason when even re-routing fails.
     public func embed(clique count: Int, into target: Graph, search: EmbeddingSearch) throws -> Embedding {
+        let found = try place(clique: count, into: target)
+        if let whole = found.whole { return whole }
+        guard let partial = found.partial else {
+            throw IsingError("no placement of the native clique layout fits chimera(\(m), \(n), \(t))")
+        }
+        // Repair: keep the intact chains, let the search re-route the broken ones.
+        var repair = search
+        repair.initialChains = partial.chains
+        do {
+            return try repair.run(source: try GraphGenerators.complete(count), target: target)
+        } catch let e as IsingError {
+            throw IsingError("no placement of the native K\(count) layout avoids the dead qubits (at best \(partial.intact) of \(count) chains intact), and re-routing the broken chains failed: \(e.message)")
+        }
+    }
+
+    /// The placement search behind `embed`, without repairs: the first placement (smallest
+    /// square first) whose chains are all whole, or else the placement keeping the most
+    /// chains whole in the smallest square that fits, with its broken chains filled in.
+    public func place(clique count: Int, into target: Graph) throws
+        -> (whole: Embedding?, partial: (chains: [[Int]], intact: Int)?) {
         guard count >= 1 else { throw IsingError("a clique needs at least 1 node, got \(count)") }
         let source = try GraphGenerators.complete(count)
         let largest = min(m, n) * t
@@ -105,7 +125,7 @@ public struct ChimeraCliqueLayout: Sendable {
                 }
                 if intact.count >= count {
                     let e = Embedding(source: source, target: target, chains: Array(intact.prefix(count)))
-                    if e.isValid { return e }
+                    if e.isValid { return (e, nil) }
                     continue
                 }
                 if bestHere == nil || intact.count > bestHere?.intact ?? 0 {
@@ -116,16 +136,6 @@ public struct ChimeraCliqueLayout: Sendable {
             }
             if bestPartial == nil, let b = bestHere { bestPartial = b }
         }
-        guard let partial = bestPartial else {
-            throw IsingError("no placement of the native clique layout fits chimera(\(m), \(n), \(t))")
-        }
-        // Repair: keep the intact chains, let the search re-route the broken ones.
-        var repair = search
-        repair.initialChains = partial.chains
-        do {
-            return try repair.run(source: source, target: target)
-        } catch let e as IsingError {
-            throw IsingError("no placement of the native K\(count) layout avoids the dead qubits (at best \(partial.intact) of \(count) chains intact), and re-routing the broken chains failed: \(e.message)")
-        }
+        return (nil, bestPartial)
     }
 }

@@ -88,6 +88,7 @@ final class HelmholtzValue: NativeValue, TrainableValue {
     static func fit(_ value: HelmholtzValue, _ args: Arguments) throws -> Value {
         let m = value.machine
         let data = try args.trainingRows(0)
+        guard data.count > 0 else { throw args.error("the training data is empty") }
         let sampler = try args.sampler(1)
         let epochs = try args.int(2, default: 10)
         guard epochs >= 1, epochs <= 10_000_000 else { throw args.error("`epochs` must be between 1 and 10000000, got \(epochs)") }

@@ -167,8 +167,11 @@ final class RBMCheckpointTests: XCTestCase {
                        "the saved RBM's persistent chains must hold only 0.0 and 1.0")
         XCTAssertEqual(message(edited("units", JSON.string("ternary"))), "the saved RBM's \"units\" must be \"bernoulli\" or \"spin\"")
         XCTAssertEqual(message(edited("kind", JSON.string("boltzmann"))), "cannot load a saved boltzmann model: no loader is registered for it")
-        // A checkpoint of a bigger machine than its data: the data's width is checked on resuming.
-        XCTAssertEqual(message(edited("visible", JSON.integer(7))), "the saved RBM's \"b\" holds 6 numbers, expected 7")
+        XCTAssertEqual(message(edited("visible", JSON.integer(7))), "the saved RBM's \"W\" holds 24 numbers, expected 28")
+        XCTAssertEqual(message(edited("b", JSON.array((0..<5).map { _ in JSON.number(0) }))), "the saved RBM's \"b\" holds 5 numbers, expected 6")
+        XCTAssertEqual(message(edited("labels", JSON.integer(6))), "`labels` must be between 0 and visible - 1, got 6")
+        XCTAssertEqual(message(edited("phase", JSON.object([("method", JSON.string("pcd")), ("k", JSON.integer(0)), ("chains", JSON.integer(3))]))),
+                       "`k` must be between 1 and 100000, got 0")
         let velocity = text.replacingOccurrences(of: "\"velocity\": [", with: "\"velocity\": [0.0, ")
         XCTAssertEqual(message(velocity), "the checkpoint's momentum has 35 entries for 34 parameters")
     }

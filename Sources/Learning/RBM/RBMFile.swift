@@ -81,12 +81,16 @@ extension RBMTrainable {
         guard let units = node["units"]?.string.flatMap(UnitKind.init(rawValue:)) else {
             throw IsingError("the saved RBM's \"units\" must be \"bernoulli\" or \"spin\"")
         }
-        // The initialiser checks the sizes and the label block (scale 0: no random draws needed).
-        let m = try RBM(visible: try integer("visible"), hidden: try integer("hidden"), units: units,
-                        labels: node["labels"].map { _ in try integer("labels") } ?? 0, seed: 0, scale: 0)
+        // The weights are checked against the sizes first, so a file claiming a huge machine
+        // costs nothing before it is refused; the initialiser checks the sizes and the label block.
+        let nv = try integer("visible"), nh = try integer("hidden")
+        let (n, overflow) = nv.multipliedReportingOverflow(by: nh)
+        let weights = !overflow && nv >= 1 && nh >= 1 ? try floats("W", n) : []
+        let m = try RBM(visible: nv, hidden: nh, units: units, labels: node["labels"].map { _ in try integer("labels") } ?? 0,
+                        seed: 0, scale: 0)
+        m.weights = weights
         m.visibleBias = try floats("b", m.visible)
         m.hiddenBias = try floats("c", m.hidden)
-        m.weights = try floats("W", m.visible * m.hidden)
 
         var phase = NegativePhase.cd(k: 1)
         if let p = node["phase"], p.kind != "null" {

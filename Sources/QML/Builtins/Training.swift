@@ -150,7 +150,7 @@ extension BuiltinRegistry {
             switch args.value(10) {
             case .null, .bool(false): break
             case .bool(true):
-                if let device = sampler as? any RangeLimitedSampler {
+                if let device = rangeLimitedDevice(of: sampler) {
                     settings.stopOutside = ["h": device.hRange, "J": device.jRange]
                 } else {
                     settings.stopOutside = ["h": -2...2, "J": -1...1]
@@ -169,7 +169,7 @@ extension BuiltinRegistry {
             settings.checkpointEvery = try args.int(12, default: 100)
             settings.threads = try args.int(13, default: defaultThreadCount)
             guard settings.threads >= 1, settings.threads <= 1024 else { throw args.error("`threads` must be between 1 and 1024") }
-            if let helmholtz, helmholtz.hasPhysicalPrior, let device = sampler as? any RangeLimitedSampler {
+            if let helmholtz, helmholtz.hasPhysicalPrior, let device = rangeLimitedDevice(of: sampler) {
                 helmholtz.priorRanges = (device.hRange, device.jRange)
             }
             let loop = try native(args) { try TrainingLoop(model: model, data: data, sampler: sampler, settings: settings) }

@@ -153,15 +153,24 @@ struct ChainRouter {
     /// the summed weighted distance to every placed neighbour's chain, joined to each of
     /// them by its shortest path, with leaves that touch nothing new pruned away. Routing
     /// without sharing, `rootCandidates` roots whose summed distance is within `rootSlack`
-    /// of the least are each built into a chain and the smallest is kept. Returns false
-    /// (leaving the old chain) when some neighbour cannot be reached.
+    /// of the least are each built into a chain and the smallest is kept. With
+    /// `overlapCost`, nodes of other chains may be crossed at that cost (free nodes cost
+    /// 1) and the chain is built as without sharing. Returns false (leaving the old chain)
+    /// when some neighbour cannot be reached.
     @discardableResult
     mutating func reroute(_ v: Int, base: Double, exclusive: Bool, acceptLonger: Bool = true,
-                          rootCandidates: Int = 1, rootSlack: Double = 0) -> Bool {
+                          rootCandidates: Int = 1, rootSlack: Double = 0, overlapCost: Double? = nil) -> Bool {
         let old = chains[v]
         for q in old { release(q) }
         chains[v] = []
-        computeWeights(base: base, exclusive: exclusive)
+        if let cost = overlapCost {
+            for q in 0..<targetCount { weight[q] = usage[q] > 0 ? cost : 1 }
+        } else {
+            computeWeights(base: base, exclusive: exclusive)
+        }
+        // With an overlap cost, paths may cross other chains, but the chain is built as
+        // when routing without sharing.
+        let steiner = exclusive || overlapCost != nil
         var placed: [Int] = []
         for k in sourceStart[v]..<sourceStart[v + 1] {
             let u = Int(sourceNeighbors[k])
@@ -203,7 +212,7 @@ struct ChainRouter {
             if c < bestCost { bestCost = c; root = q }
         }
         guard root >= 0, bestCost.isFinite else { restore(v, old); return false }
-        if !exclusive {
+        if !steiner {
             // While chains may share nodes, each path's private end (the nodes no other
             // path uses) is handed to the neighbour it reaches: chains grow towards each
             // other, so every chain keeps room to be touched.

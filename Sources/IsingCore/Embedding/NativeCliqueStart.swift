@@ -23,12 +23,25 @@ extension EmbeddingSearch {
               let found = try? layout.place(clique: count, into: target) else { return nil }
         // Every pair of chains touches, so chain i may serve source node i.
         if let whole = found.whole { return .whole(Embedding(source: source, target: target, chains: whole.chains)) }
+        return layout.mendedChains(clique: count, into: target).map { .mended($0) }
+    }
+}
+
+extension ChimeraCliqueLayout {
+    /// Chains for K_count in `target` when no placement keeps every chain whole: every
+    /// placement of every square that can hold the clique, its broken chains mended by
+    /// detours through unused qubits (`LocalChainRepair`), the best kept (fewest chains left
+    /// unmended, then shortest longest chain, then fewest qubits). Chains left unmended are
+    /// as far as the detours got. Nil when no square holds the clique.
+    func mendedChains(clique count: Int, into target: Graph) -> [[Int]]? {
+        guard let source = try? GraphGenerators.complete(count), count >= 1 else { return nil }
         let repair = LocalChainRepair(source: source, target: target)
         var best: (chains: [[Int]], key: (Int, Int, Int))?
-        let smallest = (count + topology.t - 1) / topology.t
-        for s in smallest...min(topology.m, topology.n) {
-            for p in layout.placements(size: s) {
-                let (chains, intact) = layout.chains(clique: count, placement: p, in: target)
+        let smallest = (count + t - 1) / t
+        guard smallest <= min(m, n) else { return nil }
+        for s in smallest...min(m, n) {
+            for p in placements(size: s) {
+                let (chains, intact) = self.chains(clique: count, placement: p, in: target)
                 guard chains.count == count else { continue }
                 let damaged = Array(intact..<count)
                 let mended = repair.run(chains: chains, damaged: damaged) ?? (chains, damaged)
@@ -36,11 +49,9 @@ extension EmbeddingSearch {
                 if best.map({ key < $0.key }) ?? true { best = (mended.chains, key) }
             }
         }
-        return best.map { .mended($0.chains) }
+        return best?.chains
     }
-}
 
-extension ChimeraCliqueLayout {
     /// The chains of K_count under one placement: whole chains first (a whole horizontal
     /// line of a block paired with a whole vertical one), then the broken ones with the
     /// fewest dead qubits, each as the qubits of `target` it still has. Returns the chains

@@ -151,14 +151,26 @@ struct ChainRouter {
 
     /// Tears out the chain of `v` and builds a new one: a root node chosen to minimise
     /// the summed weighted distance to every placed neighbour's chain, joined to each of
-    /// them by its shortest path, with leaves that touch nothing new pruned away. Returns
-    /// false (leaving the old chain) when some neighbour cannot be reached.
+    /// them by its shortest path, with leaves that touch nothing new pruned away. Routing
+    /// without sharing, `rootCandidates` roots whose summed distance is within `rootSlack`
+    /// of the least are each built into a chain and the smallest is kept. With
+    /// `overlapCost`, nodes of other chains may be crossed at that cost (free nodes cost
+    /// 1) and the chain is built as without sharing. Returns false (leaving the old chain)
+    /// when some neighbour cannot be reached.
     @discardableResult
-    mutating func reroute(_ v: Int, base: Double, exclusive: Bool, acceptLonger: Bool = true) -> Bool {
+    mutating func reroute(_ v: Int, base: Double, exclusive: Bool, acceptLonger: Bool = true,
+                          rootCandidates: Int = 1, rootSlack: Double = 0, overlapCost: Double? = nil) -> Bool {
         let old = chains[v]
         for q in old { release(q) }
         chains[v] = []
-        computeWeights(base: base, exclusive: exclusive)
+        if let cost = overlapCost {
+            for q in 0..<targetCount { weight[q] = usage[q] > 0 ? cost : 1 }
+        } else {
+            computeWeights(base: base, exclusive: exclusive)
+        }
+        // With an overlap cost, paths may cross other chains, but the chain is built as
+        // when routing without sharing.
+        let steiner = exclusive || overlapCost != nil
         var placed: [Int] = []
         for k in sourceStart[v]..<sourceStart[v + 1] {
             let u = Int(sourceNeighbors[k])
@@ -200,7 +212,7 @@ struct ChainRouter {
             if c < bestCost { bestCost = c; root = q }
         }
         guard root >= 0, bestCost.isFinite else { restore(v, old); return false }
-        if !exclusive {
+        if !steiner {
             // While chains may share nodes, each path's private end (the nodes no other
             // path uses) is handed to the neighbour it reaches: chains grow towards each
             // other, so every chain keeps room to be touched.
@@ -235,9 +247,29 @@ struct ChainRouter {
             setChain(v, chain)
             return true
         }
+        var chain = steinerChain(root: root, placedCount: placed.count)
+        if rootCandidates > 1 {
+            // Several roots of nearly least summed distance: keep the one whose chain,
+            // once built and pruned, is smallest.
+            for q in cheapestRoots(extra: extra, bound: bestCost + rootSlack, limit: rootCandidates, start: start) where q != root {
+                let other = steinerChain(root: q, placedCount: placed.count)
+                if other.count < chain.count { chain = other }
+            }
+        }
+        if !acceptLonger && chain.count > old.count && !old.isEmpty { restore(v, old); return false }
+        setChain(v, chain)
+        return true
+    }
+
+    /// The chain grown from `root` by joining each placed neighbour along its shortest path
+    /// (Steiner style, nearest neighbour first), with unneeded leaves pruned.
+    private mutating func steinerChain(root: Int, placedCount m: Int) -> [Int32] {
+        let n = targetCount
+        stamp &+= 1
+        if stamp == 0 { for i in 0..<n { inChain[i] = 0 }; stamp = 1 }
         var chain: [Int32] = [Int32(root)]
         inChain[root] = stamp
-        for k in steinerOrder(placed.count, root: root) {
+        for k in steinerOrder(m, root: root) {
             let offset = k * n
             var q = closest(in: chain, offset: offset)
             while parent[offset + q] >= 0 {
@@ -247,10 +279,21 @@ struct ChainRouter {
                 q = p
             }
         }
-        prune(&chain, placedCount: placed.count)
-        if !acceptLonger && chain.count > old.count && !old.isEmpty { restore(v, old); return false }
-        setChain(v, chain)
-        return true
+        prune(&chain, placedCount: m)
+        return chain
+    }
+
+    /// Up to `limit` usable nodes whose summed distance (root counted once) is at most
+    /// `bound`, scanning from `start`.
+    private func cheapestRoots(extra: Double, bound: Double, limit: Int, start: Int) -> [Int] {
+        let n = targetCount
+        var out: [Int] = []
+        for i in 0..<n where out.count < limit {
+            let q = (start + i) % n
+            guard weight[q].isFinite else { continue }
+            if total[q] - extra * weight[q] <= bound { out.append(q) }
+        }
+        return out
     }
 
     /// The order neighbours are joined in: nearest to the root first.

@@ -43,35 +43,6 @@ extension ChainRouter {
 }
 
 extension ChainRouter {
-    /// Tears out the chain of `v`, trims its neighbours' chains of what only served to
-    /// reach it, and routes it again without sharing; keeps the result when the total
-    /// number of qubits fell, or stayed with no longer longest chain among those touched;
-    /// otherwise puts everything back.
-    mutating func rebuild(_ v: Int, owner: inout [Int32]) {
-        let neighbours = sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]].map(Int.init)
-        let before = qubitCount
-        let saved = [chains[v]] + neighbours.map { chains[$0] }
-        let longestBefore = saved.map(\.count).max() ?? 0
-        for q in chains[v] { owner[Int(q)] = -1 }
-        setChain(v, [])
-        for u in neighbours { trim(u, owner: &owner) }
-        let routed = reroute(v, base: 1, exclusive: true)
-        let after = qubitCount
-        let longestAfter = ([v] + neighbours).map { chains[$0].count }.max() ?? 0
-        let better = after < before || (after == before && longestAfter <= longestBefore)
-        if routed && !chains[v].isEmpty && better {
-            for q in chains[v] { owner[Int(q)] = Int32(v) }
-            return
-        }
-        for (i, w) in ([v] + neighbours).enumerated() {
-            for q in chains[w] where owner[Int(q)] == Int32(w) { owner[Int(q)] = -1 }
-            setChain(w, saved[i])
-            for q in saved[i] { owner[Int(q)] = Int32(w) }
-        }
-    }
-}
-
-extension ChainRouter {
     /// Evens out chain lengths without changing the total: a leaf of a long chain that
     /// touches a chain at least two qubits shorter is handed to that chain, when every
     /// other contact the leaf made is also made elsewhere in its chain. Chains stay
@@ -98,11 +69,13 @@ extension ChainRouter {
         return moved
     }
 
-    /// A leaf of chain u and a chain at least two shorter that it touches, such that
-    /// every other neighbour the leaf touches is touched by another node of u.
-    private func movableLeaf(of u: Int, owner: [Int32]) -> (Int32, Int)? {
+    /// A leaf of chain u and a chain it touches of at most `largestReceiver` qubits
+    /// (default: at least two shorter than u's), such that every other neighbour the leaf
+    /// touches is touched by another node of u. Among several, the shortest receiver.
+    func movableLeaf(of u: Int, owner: [Int32], largestReceiver: Int? = nil) -> (Int32, Int)? {
         let chain = chains[u]
         let length = chain.count
+        let receiver = largestReceiver ?? length - 2
         var slot = [Int32: Int]()
         let neighbours = sourceNeighbors[sourceStart[u]..<sourceStart[u + 1]]
         for (i, w) in neighbours.enumerated() { slot[w] = i }
@@ -130,7 +103,7 @@ extension ChainRouter {
                 guard o >= 0, o != Int32(u) else { continue }
                 let to = Int(o)
                 let size = chains[to].count
-                guard size + 2 <= length else { continue }
+                guard size <= receiver else { continue }
                 // Contacts only this leaf makes must be with the receiving chain.
                 let receiving = slot[o]
                 if touches[i].contains(where: { contacts[$0] <= 1 && $0 != receiving }) { continue }

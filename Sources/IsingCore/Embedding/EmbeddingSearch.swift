@@ -6,7 +6,8 @@ import Foundation
 /// of chains already on it, until no node is shared; then chains are re-routed again
 /// without sharing to make them shorter. Tries with different seeds run two at a time
 /// (spread over threads) until a pair yields an embedding; the better of the pair is kept:
-/// fewest qubits, then shortest longest chain.
+/// shortest longest chain, then fewest qubits. A complete source on a Chimera target starts
+/// from the native clique layout (see `nativeCliques`).
 public struct EmbeddingSearch: Sendable {
     /// How many independent tries to run at most (two at a time, stopping after the first
     /// pair in which one succeeds).
@@ -27,7 +28,9 @@ public struct EmbeddingSearch: Sendable {
     public var keepIntactChains = true
     /// For a complete source graph on a Chimera target (a graph with a Chimera topology):
     /// return the native clique layout when some placement of it has every chain whole,
-    /// without searching. Its chains are all of the same, short length.
+    /// without searching (its chains are all of the same, short length); otherwise start
+    /// every try from the placement whose broken chains are best mended by detours through
+    /// unused qubits, re-routing only the chains still broken before shortening them all.
     public var nativeCliques = true
     /// Told how many tries are done out of how many.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -64,15 +67,23 @@ public struct EmbeddingSearch: Sendable {
                 throw IsingError("initial chains use target node index \(q), outside 0..<\(target.nodeCount)")
             } }
         }
-        if nativeCliques && initialChains == nil, let native = intactNativeClique(source: source, target: target) {
-            try native.verify()
-            progress?(tries, tries)
-            return native
+        var configured = self
+        if nativeCliques && initialChains == nil, let native = nativeCliqueStart(source: source, target: target) {
+            switch native {
+            case .whole(let embedding):
+                try embedding.verify()
+                progress?(tries, tries)
+                return embedding
+            case .mended(let chains):
+                // Every try starts from the mended layout; chains still broken are re-routed.
+                configured.initialChains = chains
+                configured.keepIntactChains = true
+            }
         }
         let deadline = monotonicSeconds() + timeout
         let results = TryResults(count: tries)
         let counter = ProgressCounter()
-        let options = self
+        let options = configured
         // Tries run in fixed groups; the search stops after the first group in which a try
         // succeeds. Groups do not depend on the thread count, so neither does the result.
         var first = 0
@@ -107,7 +118,7 @@ public struct EmbeddingSearch: Sendable {
             if let b = best {
                 let (q, m) = (c.reduce(0) { $0 + $1.count }, c.map(\.count).max() ?? 0)
                 let (bq, bm) = (b.reduce(0) { $0 + $1.count }, b.map(\.count).max() ?? 0)
-                if q < bq || (q == bq && m < bm) { best = c }
+                if (m, q) < (bm, bq) { best = c }
             } else {
                 best = c
             }
@@ -196,24 +207,12 @@ public struct EmbeddingSearch: Sendable {
             if shared < bestShared { bestShared = shared; stale = 0 } else { stale += 1 }
             if stale >= schedule.patience { return TryResult(chains: nil, shared: router.sharedNodeCount, rounds: round) }
         }
-        // Shorter chains: trim unneeded leaves, then re-route each chain without sharing,
-        // keeping a new chain only if no longer, and trim its neighbours' chains.
+        // Shorter chains: trim unneeded leaves, then improve chain by chain (see
+        // `ChainRouter.shortenChains`), keeping the best state seen.
         var owner = router.owners()
         for v in 0..<source.nodeCount { router.trim(v, owner: &owner) }
-        var best = router.qubitCount, bestMax = router.maxChain
-        stale = 0
-        while stale < chainPatience && monotonicSeconds() <= deadline && !Cancellation.isRequested {
-            var order = Array(0..<source.nodeCount)
-            router.shuffle(&order)
-            // Longest chains first, so they get the first pick of the freed nodes.
-            order.sort { router.chains[$0].count > router.chains[$1].count }
-            for v in order { router.rebuild(v, owner: &owner) }
-            router.balance(owner: &owner)
-            round += 1
-            let q = router.qubitCount, m = router.maxChain
-            if q < best || (q == best && m < bestMax) { best = q; bestMax = m; stale = 0 } else { stale += 1 }
-        }
-        return TryResult(chains: router.chains, shared: 0, rounds: round)
+        let shortened = router.shortenChains(owner: &owner, patience: chainPatience, deadline: deadline)
+        return TryResult(chains: shortened.chains, shared: 0, rounds: round + shortened.rounds)
     }
 }
 

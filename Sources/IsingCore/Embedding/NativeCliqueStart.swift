@@ -1,17 +1,82 @@
+/// Where the search starts for a complete source graph on a Chimera target.
+enum NativeCliqueStart {
+    /// A placement of the native layout with every chain whole: the answer itself.
+    case whole(Embedding)
+    /// The layout with its broken chains mended as far as detours through unused qubits
+    /// reach (target node indices per source node); chains left broken are re-routed.
+    case mended([[Int]])
+}
+
 extension EmbeddingSearch {
-    /// For a complete source graph on a Chimera target: the native clique layout
-    /// (`ChimeraCliqueLayout`) when some placement of it has every chain whole, so no
-    /// chain needs re-routing; nil otherwise (not a clique, not Chimera, too large, or dead
-    /// qubits break every placement). Its chains all have the same, short length, which
-    /// the heuristic search does not reach on cliques.
-    func intactNativeClique(source: Graph, target: Graph) -> Embedding? {
-        let n = source.nodeCount
-        guard n >= 2, let topology = target.topology, topology.family == .chimera else { return nil }
-        let (pairs, overflow) = n.multipliedReportingOverflow(by: n - 1)
-        guard !overflow, source.edgeCount == pairs / 2, n <= min(topology.m, topology.n) * topology.t else { return nil }
-        guard let layout = try? ChimeraCliqueLayout(m: topology.m, n: topology.n, t: topology.t),
-              let clique = try? layout.place(clique: n, into: target).whole else { return nil }
+    /// For a complete source graph on a Chimera target (a graph with a Chimera topology):
+    /// the native clique layout (`ChimeraCliqueLayout`) when some placement of it has every
+    /// chain whole; otherwise, among every placement of every square that can hold the
+    /// clique, the one whose broken chains `LocalChainRepair` mends best (fewest chains
+    /// left unmended, then shortest longest chain, then fewest qubits). Nil when the source
+    /// is not a clique, the target is not Chimera, or the clique is larger than the layout.
+    func nativeCliqueStart(source: Graph, target: Graph) -> NativeCliqueStart? {
+        let count = source.nodeCount
+        guard count >= 2, let topology = target.topology, topology.family == .chimera else { return nil }
+        let (pairs, overflow) = count.multipliedReportingOverflow(by: count - 1)
+        guard !overflow, source.edgeCount == pairs / 2, count <= min(topology.m, topology.n) * topology.t,
+              let layout = try? ChimeraCliqueLayout(m: topology.m, n: topology.n, t: topology.t),
+              let found = try? layout.place(clique: count, into: target) else { return nil }
         // Every pair of chains touches, so chain i may serve source node i.
-        return Embedding(source: source, target: target, chains: clique.chains)
+        if let whole = found.whole { return .whole(Embedding(source: source, target: target, chains: whole.chains)) }
+        return layout.mendedChains(clique: count, into: target).map { .mended($0) }
+    }
+}
+
+extension ChimeraCliqueLayout {
+    /// Chains for K_count in `target` when no placement keeps every chain whole: every
+    /// placement of every square that can hold the clique, its broken chains mended by
+    /// detours through unused qubits (`LocalChainRepair`), the best kept (fewest chains left
+    /// unmended, then shortest longest chain, then fewest qubits). Chains left unmended are
+    /// as far as the detours got. Nil when no square holds the clique.
+    func mendedChains(clique count: Int, into target: Graph) -> [[Int]]? {
+        guard let source = try? GraphGenerators.complete(count), count >= 1 else { return nil }
+        let repair = LocalChainRepair(source: source, target: target)
+        var best: (chains: [[Int]], key: (Int, Int, Int))?
+        let smallest = (count + t - 1) / t
+        guard smallest <= min(m, n) else { return nil }
+        for s in smallest...min(m, n) {
+            for p in placements(size: s) {
+                let (chains, intact) = self.chains(clique: count, placement: p, in: target)
+                guard chains.count == count else { continue }
+                let damaged = Array(intact..<count)
+                let mended = repair.run(chains: chains, damaged: damaged) ?? (chains, damaged)
+                let key = (mended.unmended.count, mended.chains.map(\.count).max() ?? 0, mended.chains.reduce(0) { $0 + $1.count })
+                if best.map({ key < $0.key }) ?? true { best = (mended.chains, key) }
+            }
+        }
+        return best?.chains
+    }
+
+    /// The chains of K_count under one placement: whole chains first (a whole horizontal
+    /// line of a block paired with a whole vertical one), then the broken ones with the
+    /// fewest dead qubits, each as the qubits of `target` it still has. Returns the chains
+    /// (fewer than `count` when the square holds fewer) and how many of them are whole.
+    func chains(clique count: Int, placement p: Placement, in target: Graph) -> (chains: [[Int]], intact: Int) {
+        var whole: [[Int]] = []
+        var broken: [(dead: Int, chain: [Int])] = []
+        for b in 0..<p.size {
+            var full: [[[Int]]] = [[], []]
+            var cut: [[(dead: Int, alive: [Int])]] = [[], []]
+            for k in 0..<t {
+                for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
+                    let alive = labels.compactMap { target.index(of: .int($0)) }
+                    if alive.count == labels.count { full[side].append(alive) } else { cut[side].append((labels.count - alive.count, alive)) }
+                }
+            }
+            let paired = min(full[0].count, full[1].count)
+            for i in 0..<paired { whole.append(full[0][i] + full[1][i]) }
+            let restH = full[0].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[0].sorted { $0.dead < $1.dead }
+            let restV = full[1].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[1].sorted { $0.dead < $1.dead }
+            for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
+        }
+        broken.sort { $0.dead < $1.dead }
+        let intact = min(whole.count, count)
+        let chains = Array(whole.prefix(count)) + broken.prefix(max(0, count - whole.count)).map(\.chain)
+        return (chains, intact)
     }
 }

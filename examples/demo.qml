@@ -7,11 +7,12 @@
 # Energies use the convention E(s) = sum_{i<j} J_ij s_i s_j with J_ij = -1 on each bond
 # (a ferromagnet), so the ground states (all up, all down) have E = -2 L^2.
 #
-# quick: 3
+# quick: --quick
 # Run: qrepl examples/demo.qml            (L = 4, 65 536 states)
 #      qrepl examples/demo.qml 3          (a quicker 3 x 3 lattice)
 
-let L = if len(args) > 0 { int(args[0]) } else { 4 }
+let given = filter(args, |a| not starts_with(a, "--"))
+let L = if len(given) > 0 { int(given[0]) } else if contains(args, "--quick") { 3 } else { 4 }
 let n = L * L
 assert(n <= 20, "enumeration is meant for at most 20 spins")
 

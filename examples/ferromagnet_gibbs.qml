@@ -3,11 +3,13 @@
 # temperature of the infinite lattice, T_c = 2 / ln(1 + sqrt 2) = 2.269 (Onsager, 1944);
 # on a finite lattice the drop is smoothed and shifted slightly.
 #
-# quick: 8 150
-# Run: qrepl examples/ferromagnet_gibbs.qml [L] [sweeps]
+# quick: --quick
+# Run: qrepl examples/ferromagnet_gibbs.qml [L] [sweeps] [--quick]
 
-let L = if len(args) > 0 { int(args[0]) } else { 16 }
-let sweeps = if len(args) > 1 { int(args[1]) } else { 1000 }
+let quick = contains(args, "--quick")
+let given = filter(args, |a| not starts_with(a, "--"))
+let L = if len(given) > 0 { int(given[0]) } else if quick { 8 } else { 16 }
+let sweeps = if len(given) > 1 { int(given[1]) } else if quick { 150 } else { 1000 }
 let H = ferromagnet(grid(L, L, periodic: true))
 let tc = 2 / log(1 + sqrt(2))
 print("{L} x {L} torus, {sweeps} Gibbs sweeps per chain; Onsager T_c = {format(tc, 4)}")

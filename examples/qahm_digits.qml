@@ -12,9 +12,9 @@
 # dreamed samples each, at 0.05 decaying linearly to 0.005.
 #
 # Measured (release build, 2 shared cores, 150 epochs = 2700 updates): with the physical
-# prior on the simulated 2000Q (the default), 416 s of training and 65.2 % agreement (mean
-# nearest-picture distance 2.80); --logical reached 65.1 % before; with --gibbs, 24 s and
-# 87.0 % (distance 2.34, every class 7-11 % of the samples, 1000 distinct pictures).
+# prior on the simulated 2000Q (the default), about 190 s of training on an idle machine and
+# 74.4 % agreement (1000 distinct pictures, mean nearest-picture distance 2.66); with
+# --gibbs, 12 s and 87.0 %. The annealer prior misses the 80 % target.
 # docs/learning.md has the measurements behind the annealer prior's shortfall.
 #
 # quick: --quick

@@ -3,15 +3,16 @@
 # of Trotter slices grows), a forward anneal with sqa, and a reverse anneal from a ground
 # state.
 #
-# quick: 1000
-# Run: qrepl examples/quantum_annealing.qml [reads]
+# quick: --quick
+# Run: qrepl examples/quantum_annealing.qml [reads] [--quick]
 
-let reads = if len(args) > 0 { int(args[0]) } else { 20000 }
+let given = filter(args, |a| not starts_with(a, "--"))
+let reads = if len(given) > 0 { int(given[0]) } else if contains(args, "--quick") { 1000 } else { 20000 }
 
 let dw = schedule("dw2000q")
 print(dw)
 plot(dw)
-print("A = B at s = 0.35: A(0.35) = {format(dw.a(0.35), 3)} GHz, B(0.35) = {format(dw.b(0.35), 3)} GHz")
+print("A = B near s = 0.405: A(0.405) = {format(dw.a(0.405), 3)} GHz, B(0.405) = {format(dw.b(0.405), 3)} GHz")
 print("")
 
 # 8 spins on a ring with one antiferromagnetic bond (frustrated) and small fields.

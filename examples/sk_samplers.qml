@@ -3,10 +3,11 @@
 # classical sampler and compared with the exact Boltzmann distribution: the KL divergence
 # and total-variation distance of each empirical distribution from the exact one.
 #
-# quick: 1000
-# Run: qrepl examples/sk_samplers.qml [reads]
+# quick: --quick
+# Run: qrepl examples/sk_samplers.qml [reads] [--quick]
 
-let reads = if len(args) > 0 { int(args[0]) } else { 20000 }
+let given = filter(args, |a| not starts_with(a, "--"))
+let reads = if len(given) > 0 { int(given[0]) } else if contains(args, "--quick") { 1000 } else { 20000 }
 let H = sk(15, zeta: 2, seed: 1)
 let exact_set = sample(H, exact(beta: 1.0), reads: reads, seed: 2)
 print("SK N = 15, zeta = 2: ground energy {format(exact_set.ground_energy, 4)}, log Z = {format(exact_set.log_z, 4)}")

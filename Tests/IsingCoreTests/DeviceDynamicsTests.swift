@@ -23,7 +23,7 @@ final class DeviceDynamicsTests: XCTestCase {
         return m
     }
 
-    /// β_eff at s* = 0.3 on the dw2000q table is 4.0 · 1.217 / 2 ≈ 2.4; 20 000 reads of
+    /// β_eff at s* = 0.3 on the dw2000q table is 4.0 · 1.476 / 2 ≈ 2.95; 20 000 reads of
     /// 400 sweeps (most of them at β_eff) match brute force at that β within KL 0.01
     /// (the sampling floor for the ≈ 40 states that matter is about 0.001), and fail it at
     /// a β 20 % away.
@@ -31,7 +31,7 @@ final class DeviceDynamicsTests: XCTestCase {
         let dev = try device(.freezeOut, sweeps: 400)
         let r = try dev.sample(model.spinModel(), SampleRequest(reads: 20_000, seed: 9, threads: 2))
         let beta = try QuantumUnits.betaPerGigahertz(kelvin: 0.012) * AnnealSchedule.dw2000q.problem(at: 0.3) / 2
-        XCTAssertEqual(beta, 2.43, accuracy: 0.01)
+        XCTAssertEqual(beta, 2.95, accuracy: 0.01)
         XCTAssertLessThan(S.kl(r.states, n: 6, S.bruteForce(model, beta: beta)), 0.01)
         XCTAssertGreaterThan(S.kl(r.states, n: 6, S.bruteForce(model, beta: beta * 1.2)), 0.01)
     }
@@ -60,6 +60,22 @@ final class DeviceDynamicsTests: XCTestCase {
         XCTAssertLessThan(kl, 0.015)
         // The transverse field matters at this s*: the classical distribution is farther off.
         XCTAssertGreaterThan(a / b, 0.5)
+    }
+
+    /// Each preset's freeze-out point keeps its β_eff = β_phys · B(s*)/2 within 2 % of the
+    /// values the learning results were measured at (2.556, 3.195 and 1.786), and
+    /// `freeze_out` set by hand moves it.
+    func testPresetsKeepTheirEffectiveBeta() throws {
+        for (name, measured) in [("dw2x", 2.556), ("dw2000q", 3.195), ("advantage", 1.786)] {
+            let d = try DeviceSettings.preset(name)
+            let beta = try d.physicalBeta() * d.schedule.problem(at: d.freezeOut) / 2
+            XCTAssertEqual(beta / measured, 1, accuracy: 0.02, name)
+        }
+        XCTAssertEqual(try DeviceSettings.preset("dw2x").freezeOut, 0.315)
+        XCTAssertEqual(try DeviceSettings.preset("advantage").freezeOut, 0.313)
+        var d = try DeviceSettings.preset("dw2x")
+        d.freezeOut = 0.35
+        XCTAssertEqual(try d.physicalBeta() * d.schedule.problem(at: 0.35) / 2, 3.027, accuracy: 0.001)
     }
 
     /// A ferromagnetic chain on the device anneals to one of its two ground states.

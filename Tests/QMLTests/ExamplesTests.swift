@@ -30,6 +30,8 @@ final class ExamplesTests: XCTestCase {
             let text = try String(contentsOf: url, encoding: .utf8)
             let quick = text.split(separator: "\n").first { $0.hasPrefix("# quick:") }
                 .map { $0.dropFirst("# quick:".count).split(separator: " ").map(String.init) } ?? []
+            // QUICK=1 appends --quick to whatever else is given, so the quick mode is that flag.
+            XCTAssertTrue(quick.isEmpty || quick == ["--quick"], "\(name): its quick mode must be `--quick` (what QUICK=1 passes), got \(quick)")
             let (_, outcome) = ExamplesTests.run(url, arguments: quick)
             if case .failure(let d) = outcome { XCTFail("\(name): \(d.location): \(d.message)") }
         }
@@ -39,7 +41,7 @@ final class ExamplesTests: XCTestCase {
     /// temperatures, compared with a NumPy enumeration (T = 2.4, C/N = 0.6501288232450...).
     func testDemoMatchesIndependentEnumeration() throws {
         let url = ExamplesTests.examplesDirectory.appendingPathComponent("demo.qml")
-        let (interpreter, outcome) = ExamplesTests.run(url, arguments: ["3"])
+        let (interpreter, outcome) = ExamplesTests.run(url, arguments: ["--quick"])
         if case .failure(let d) = outcome { XCTFail("\(d.location): \(d.message)"); return }
         let records = Dictionary(interpreter.records, uniquingKeysWith: { a, _ in a })
         guard case .int(let states)? = records["states"],

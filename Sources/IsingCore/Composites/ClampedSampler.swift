@@ -92,6 +92,15 @@ public protocol RangeLimitedSampler: Sampler {
     var jRange: ClosedRange<Double> { get }
 }
 
+/// The device a sampler programs its problems into: the sampler itself when it has
+/// ranges, or the device inside a spin-reversal composite (a gauge only flips signs, so the
+/// device's ranges still bound what may be programmed when they are symmetric about 0).
+public func rangeLimitedDevice(of sampler: any Sampler) -> (any RangeLimitedSampler)? {
+    if let device = sampler as? any RangeLimitedSampler { return device }
+    if let gauged = sampler as? SpinReversalSampler { return rangeLimitedDevice(of: gauged.inner) }
+    return nil
+}
+
 /// A composite that knows better where clamps belong: an embedding composite puts the
 /// strong field on every qubit of a variable's chain rather than on the logical variable.
 public protocol ClampForwarding: Sampler {

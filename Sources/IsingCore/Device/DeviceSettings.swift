@@ -33,7 +33,8 @@ public struct DeviceSettings: Sendable {
     public var readoutError = 0.0
     public var timing = DeviceTiming()
     public var dynamics = Dynamics.freezeOut
-    /// The freeze-out point s* (where the dynamics stop following H(s)).
+    /// The freeze-out point s* (where the dynamics stop following H(s)); each preset sets its own
+    /// (`freezeOutOnDW2000Q`, `freezeOutOnAdvantage`).
     public var freezeOut = 0.35
     /// Monte Carlo sweeps per anneal.
     public var sweeps = 256
@@ -48,23 +49,37 @@ public struct DeviceSettings: Sendable {
     /// The seed that picks each preset's dead qubits, fixed so every user gets the same chip.
     public static let deadQubitSeed = 2015
 
+    /// The freeze-out point of the presets on the DW_2000Q_6 schedule: B(s*) = 1.596 GHz, so
+    /// β_eff = β_phys·B(s*)/2 is 2.55 at 15 mK ("dw2x") and 3.19 at 12 mK ("dw2000q").
+    public static let freezeOutOnDW2000Q = 0.315
+    /// The freeze-out point of the "advantage" preset on the Advantage_system5.4 schedule:
+    /// B(s*) = 0.892 GHz, so β_eff is 1.78 at 12 mK.
+    public static let freezeOutOnAdvantage = 0.313
+
     /// A preset by name:
     /// - "dw2x": Chimera C12 with 55 dead qubits, h ∈ [−2, 2], J ∈ [−1, 1], 5 µs anneals at
-    ///   15 mK (the D-Wave 2X of seed 004's Table III), on the DW-2000Q-shaped schedule;
-    /// - "dw2000q": Chimera C16 with 16 dead qubits, 20 µs at 12 mK;
-    /// - "advantage": Pegasus P16 with 50 dead qubits, h ∈ [−4, 4], 20 µs at 12 mK.
+    ///   15 mK (the D-Wave 2X of seed 004's Table III), on the DW_2000Q_6 schedule;
+    /// - "dw2000q": Chimera C16 with 16 dead qubits, 20 µs at 12 mK, on the same schedule;
+    /// - "advantage": Pegasus P16 with 50 dead qubits, h ∈ [−4, 4], 20 µs at 12 mK, on the
+    ///   Advantage_system5.4 schedule.
+    /// The freeze-out points keep each preset's β_eff where the learning results were measured.
     public static func preset(_ name: String) throws -> DeviceSettings {
         switch name.lowercased() {
         case "dw2x", "2x":
             let g = try HardwareGraphs.deadQubits(try HardwareGraphs.chimera(12), count: 55, seed: deadQubitSeed)
-            return DeviceSettings(name: "dw2x", graph: g, schedule: .dw2000q, annealTime: 5, temperature: 0.015)
+            var s = DeviceSettings(name: "dw2x", graph: g, schedule: .dw2000q, annealTime: 5, temperature: 0.015)
+            s.freezeOut = freezeOutOnDW2000Q
+            return s
         case "dw2000q", "2000q":
             let g = try HardwareGraphs.deadQubits(try HardwareGraphs.chimera(16), count: 16, seed: deadQubitSeed)
-            return DeviceSettings(name: "dw2000q", graph: g, schedule: .dw2000q, annealTime: 20, temperature: 0.012)
+            var s = DeviceSettings(name: "dw2000q", graph: g, schedule: .dw2000q, annealTime: 20, temperature: 0.012)
+            s.freezeOut = freezeOutOnDW2000Q
+            return s
         case "advantage":
             let g = try HardwareGraphs.deadQubits(try HardwareGraphs.pegasus(16), count: 50, seed: deadQubitSeed)
             var s = DeviceSettings(name: "advantage", graph: g, schedule: .advantage, annealTime: 20, temperature: 0.012)
             s.hRange = -4...4
+            s.freezeOut = freezeOutOnAdvantage
             return s
         default:
             throw IsingError("there is no device called \"\(name)\"; the presets are \"dw2x\", \"dw2000q\" and \"advantage\"")

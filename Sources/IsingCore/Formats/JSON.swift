@@ -110,6 +110,9 @@ public enum JSON {
         var position = 0
         var line = 1
         var lineStart = 0
+        /// Where `columnHere()` last counted to on the current line, so that counting the
+        /// columns of every value on a long line takes linear time.
+        var counted = (lineStart: 0, position: 0, column: 1)
 
         init(bytes: [UInt8], name: String) {
             self.bytes = bytes
@@ -124,6 +127,18 @@ public enum JSON {
                 if bytes[k] & 0xC0 != 0x80 { c += 1 }
                 k += 1
             }
+            return c
+        }
+
+        /// `column`, counting on from the last value's column when on the same line.
+        mutating func columnHere() -> Int {
+            if counted.lineStart != lineStart || counted.position > position { counted = (lineStart, lineStart, 1) }
+            var c = counted.column, k = counted.position
+            while k < position {
+                if bytes[k] & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
+            counted = (lineStart, position, c)
             return c
         }
 
@@ -158,7 +173,7 @@ public enum JSON {
 
         mutating func value(depth: Int) throws -> JSONNode {
             guard depth < 512 else { throw error("nesting is too deep") }
-            let startLine = line, startColumn = column
+            let startLine = line, startColumn = columnHere()
             guard position < bytes.count else { throw error("expected a value, found the end of the file") }
             let value: JSONNode.Value
             switch bytes[position] {

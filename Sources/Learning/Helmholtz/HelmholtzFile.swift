@@ -1,6 +1,7 @@
 import IsingCore
 
-/// Helmholtz machines as JSON, for checkpoints of training runs:
+/// Helmholtz machines as JSON, for saved models (`m.save(path)`, `load_model(path)`) and
+/// checkpoints of training runs:
 ///
 ///     {"kind": "helmholtz", "sizes": [...], "visible": "spin" | "tanh",
 ///      "generator": [{"W": [...], "c": [...]}, ...], "recognition": [...],
@@ -25,6 +26,11 @@ extension HelmholtzMachine {
             ("prior_ranges", priorRanges.map { JSON.object([("h", range($0.h)), ("J", range($0.J))]) } ?? JSONNode(.null)),
             ("fixed_chain_coupling", fixedChainCoupling.map(JSON.number) ?? JSONNode(.null)),
         ])
+    }
+
+    /// Writes the machine as JSON (read it back with `ModelRegistry.load`).
+    public func save(to path: String) throws {
+        try FileIO.writeAtomically(path, text: JSON.write(snapshot()) + "\n")
     }
 
     public func restore(from node: JSONNode) throws {

@@ -23,17 +23,28 @@ extension RBM {
 
 /// An RBM as a model of the generic training loop (`TrainingLoop`): the loop owns batches,
 /// seeds, momentum, weight decay, the history and checkpoints; this supplies the gradient
-/// with a CD-k, PCD-k or sampler negative phase. Parameters are laid out as the visible
+/// with a CD-k, PCD-k or sampler negative phase, optionally mixed with the exact gradient
+/// of log p(y | x) for machines with a label block. Parameters are laid out as the visible
 /// biases "b", the hidden biases "c", then the weights "W" (visible-major).
+///
+/// Every random choice of a step derives from the step's seed, so the only state kept
+/// between steps is the persistent chains of PCD; `snapshot()` saves them with the
+/// parameters and the negative phase (see RBMFile.swift).
 public final class RBMTrainable: TrainableModel {
     public let rbm: RBM
     public var phase: NegativePhase
+    /// The weight of the generative gradient (of log p(v)); 1 for plain training.
+    public var generative: Double
+    /// The weight of the exact gradient of log p(y | x) (machines with `labels`); 0 for plain training.
+    public var discriminative: Double
     /// Persistent hidden states of PCD, one row per chain.
-    private var persistent: [Float]?
+    public internal(set) var persistent: [Float]?
 
-    public init(_ rbm: RBM, phase: NegativePhase = .cd(k: 1)) {
+    public init(_ rbm: RBM, phase: NegativePhase = .cd(k: 1), generative: Double = 1, discriminative: Double = 0) {
         self.rbm = rbm
         self.phase = phase
+        self.generative = generative
+        self.discriminative = discriminative
     }
 
     public var kind: String { "rbm" }
@@ -56,16 +67,46 @@ public final class RBMTrainable: TrainableModel {
                 ParameterGroup(name: "W", range: (nv + nh)..<(nv + nh + nv * nh), decays: true)]
     }
 
+    /// Checks the negative phase's numbers and the objective's weights, naming the bad one.
+    public func validate() throws {
+        switch phase {
+        case .cd(let k), .pcd(let k, _):
+            guard k >= 1, k <= 100_000 else { throw IsingError("`k` must be between 1 and 100000, got \(k)") }
+            if case .pcd(_, let chains) = phase, chains < 0 || chains > 1_000_000 {
+                throw IsingError("`chains` must be between 0 (one per batch row) and 1000000, got \(chains)")
+            }
+        case .sampler(_, _, let t):
+            guard t > 0, t.isFinite else { throw IsingError("`temperature` must be a positive number, got \(t)") }
+        }
+        guard generative >= 0, discriminative >= 0, generative.isFinite, discriminative.isFinite, generative + discriminative > 0 else {
+            throw IsingError("the generative and discriminative weights must be non-negative and not both 0")
+        }
+        if discriminative > 0 {
+            guard rbm.labels >= 2 else { throw IsingError("discriminative training needs a label block: make the RBM with `labels:`") }
+            guard rbm.units == .bernoulli else { throw IsingError("discriminative training is implemented for Bernoulli units") }
+        }
+        if let p = persistent {
+            guard p.count % rbm.hidden == 0, !p.isEmpty else {
+                throw IsingError("the persistent chains hold \(p.count) values, not whole rows of \(rbm.hidden) hidden units")
+            }
+            if case .pcd(_, let chains) = phase, chains > 0, p.count != chains * rbm.hidden {
+                throw IsingError("there are \(p.count / rbm.hidden) persistent chains, the run asks for \(chains)")
+            }
+        }
+    }
+
     public func prepare(for data: Dataset) throws {
         guard data.dimension == rbm.visible else {
             throw IsingError("the data has \(data.dimension) values per row, the RBM has \(rbm.visible) visible units")
         }
         _ = try rbm.unitValues(data.values)
-        switch phase {
-        case .cd(let k), .pcd(let k, _):
-            guard k >= 1, k <= 100_000 else { throw IsingError("`k` must be between 1 and 100000, got \(k)") }
-        case .sampler: break
-        }
+        try validate()
+    }
+
+    /// Makes a "sampler" phase hold the sampler a resumed run was given (the gradient
+    /// itself uses the loop's sampler and reads).
+    public func useSampler(_ sampler: any Sampler, reads: Int) {
+        if case .sampler(_, _, let t) = phase { phase = .sampler(sampler, reads: reads, temperature: t) }
     }
 
     public func gradient(on batch: Dataset, _ request: GradientRequest) throws -> GradientEstimate {
@@ -76,7 +117,6 @@ public final class RBMTrainable: TrainableModel {
         var rng = Xoshiro256(seed: request.seed)
         var h0 = m.hiddenInput(v0, rows: b)
         let hSample = RBM.sample(inputs: &h0, units: m.units, &rng)
-        var vk: [Float], hk: [Float], negRows: Int
         var statistics: [(String, Double)] = []
         func chain(_ start: [Float], rows: Int, k: Int) -> (v: [Float], hMean: [Float], h: [Float]) {
             var h = start, v: [Float] = [], mean: [Float] = []
@@ -88,66 +128,47 @@ public final class RBMTrainable: TrainableModel {
             }
             return (v, mean, h)
         }
-        switch phase {
-        case .cd(let k):
-            let c = chain(hSample, rows: b, k: k)
-            vk = c.v; hk = c.hMean; negRows = b
-            var e = 0.0
-            for i in 0..<v0.count { let d = Double(v0[i] - vk[i]); e += d * d }
-            statistics.append(("reconstruction_error", e / Double(v0.count)))
-        case .pcd(let k, let chains):
-            let n = chains > 0 ? chains : b
-            let start = persistent ?? [Float](repeating: m.units.values.0, count: n * m.hidden)
-            let c = chain(start, rows: n, k: k)
-            persistent = c.h
-            vk = c.v; hk = c.hMean; negRows = n
-        case .sampler(_, _, let temperature):
-            let joint = try m.sampleJoint(request.sampler, reads: request.reads, seed: request.seed, temperature: temperature,
-                                          threads: request.threads)
-            vk = joint.visible
-            negRows = vk.count / m.visible
-            guard negRows > 0 else { throw IsingError("the sampler returned no samples") }
-            hk = m.hiddenInput(vk, rows: negRows).map(m.units.mean)
-        }
-        let g = m.likelihoodGradient(v0, h0, rows: b, vk, hk, negRows: negRows)
-        return GradientEstimate(ascent: g.visible + g.hidden + g.weights, statistics: statistics)
-    }
-
-    public func snapshot() -> JSONNode {
-        JSON.object([
-            ("kind", JSON.string(kind)),
-            ("visible", JSON.integer(rbm.visible)), ("hidden", JSON.integer(rbm.hidden)),
-            ("units", JSON.string(rbm.units.rawValue)), ("labels", JSON.integer(rbm.labels)),
-            ("b", JSON.array(rbm.visibleBias.map { JSON.number(Double($0)) })),
-            ("c", JSON.array(rbm.hiddenBias.map { JSON.number(Double($0)) })),
-            ("W", JSON.array(rbm.weights.map { JSON.number(Double($0)) })),
-            ("persistent", persistent.map { JSON.array($0.map { JSON.number(Double($0)) }) } ?? JSONNode(.null)),
-        ])
-    }
-
-    public func restore(from node: JSONNode) throws {
-        guard node["kind"]?.string == "rbm" else { throw IsingError("not a saved rbm (its \"kind\" is not \"rbm\")") }
-        guard node["visible"]?.int == rbm.visible, node["hidden"]?.int == rbm.hidden else {
-            throw IsingError("the saved RBM has a different size")
-        }
-        func floats(_ key: String, _ count: Int) throws -> [Float] {
-            guard let items = node[key]?.array, items.count == count else { throw IsingError("the saved RBM has no \"\(key)\" list of \(count) numbers") }
-            return try items.map { n in
-                guard let d = n.double else { throw IsingError("\"\(key)\" holds \(n.kind), expected numbers") }
-                return Float(d)
+        var ascent = [Double](repeating: 0, count: m.visible + m.hidden + m.visible * m.hidden)
+        if generative > 0 {
+            var vk: [Float], hk: [Float], negRows: Int
+            switch phase {
+            case .cd(let k):
+                let c = chain(hSample, rows: b, k: k)
+                vk = c.v; hk = c.hMean; negRows = b
+                var e = 0.0
+                for i in 0..<v0.count { let d = Double(v0[i] - vk[i]); e += d * d }
+                statistics.append(("reconstruction_error", e / Double(v0.count)))
+            case .pcd(let k, let chains):
+                // The number of chains is fixed by `chains:` or by the first batch, so a short
+                // last batch of an epoch does not change it.
+                let n = chains > 0 ? chains : (persistent.map { $0.count / m.hidden } ?? b)
+                let start = persistent ?? [Float](repeating: m.units.values.0, count: n * m.hidden)
+                let c = chain(start, rows: n, k: k)
+                persistent = c.h
+                vk = c.v; hk = c.hMean; negRows = n
+            case .sampler(_, _, let temperature):
+                let joint = try m.sampleJoint(request.sampler, reads: request.reads, seed: request.seed, temperature: temperature,
+                                              threads: request.threads)
+                vk = joint.visible
+                negRows = vk.count / m.visible
+                guard negRows > 0 else { throw IsingError("the sampler returned no samples") }
+                hk = m.hiddenInput(vk, rows: negRows).map(m.units.mean)
+            }
+            let g = m.likelihoodGradient(v0, h0, rows: b, vk, hk, negRows: negRows)
+            var k = 0
+            for part in [g.visible, g.hidden, g.weights] {
+                for x in part { ascent[k] = generative * x; k += 1 }
             }
         }
-        rbm.visibleBias = try floats("b", rbm.visible)
-        rbm.hiddenBias = try floats("c", rbm.hidden)
-        rbm.weights = try floats("W", rbm.visible * rbm.hidden)
-        if let p = node["persistent"]?.array {
-            persistent = try p.map { n in
-                guard let d = n.double else { throw IsingError("\"persistent\" holds \(n.kind), expected numbers") }
-                return Float(d)
+        if discriminative > 0 {
+            let g = try m.conditionalGradient(v0)
+            var k = 0
+            for part in [g.visibleBias, g.hiddenBias, g.weights] {
+                for x in part { ascent[k] += discriminative * Double(x); k += 1 }
             }
-        } else {
-            persistent = nil
+            statistics.append(("cond_loglik", g.logLikelihood))
         }
+        return GradientEstimate(ascent: ascent, statistics: statistics)
     }
 }
 

@@ -211,7 +211,7 @@ public enum Checkpoint {
     }
 }
 
-/// Rebuilds trainable models from their snapshots, by `kind`. The fvbm and the Helmholtz machine are known; other
+/// Rebuilds trainable models from their snapshots, by `kind`. The fvbm, the RBM and the Helmholtz machine are known; other
 /// model families register a loader once (for example when their builtins are set up).
 public enum ModelRegistry {
     public typealias Loader = @Sendable (JSONNode) throws -> any TrainableModel
@@ -229,6 +229,7 @@ public enum ModelRegistry {
         guard let kind = node["kind"]?.string else { throw IsingError("the saved model does not say its kind") }
         if kind == "fvbm" { return try VisibleBoltzmannMachine.load(from: node) }
         if kind == "helmholtz" { return try HelmholtzMachine.load(from: node) }
+        if kind == "rbm" { return try RBMTrainable.load(from: node) }
         lock.lock()
         let loader = loaders[kind]
         lock.unlock()

@@ -46,7 +46,7 @@ extension BuiltinRegistry {
                            .optional("temperature"), .optional("h_range"), .optional("j_range"), .optional("auto_scale", "true"),
                            .optional("noise", "(h: 0.02, J: 0.01)"), .optional("readout_error", "0"),
                            .optional("programming_thermalization", "1000us"), .optional("readout_thermalization", "0us"),
-                           .optional("dynamics", "\"freeze_out\""), .optional("freeze_out", "0.35"), .optional("sweeps", "256"),
+                           .optional("dynamics", "\"freeze_out\""), .optional("freeze_out", "per device"), .optional("sweeps", "256"),
                            .optional("trotter", "16"), .optional("bias", "(h: 0.05, J: 0.035)")], topic: "annealer", doc: """
             A simulated quantum annealer: a sampler for problems on its hardware graph, with ranges, control noise and timing.
             Presets "dw2x" (C12 with 55 dead qubits, 5us, 15mK: seed 004's machine), "dw2000q" (C16, 16 dead, 20us, 12mK) and
@@ -55,7 +55,8 @@ extension BuiltinRegistry {
             errors `bias:` (h: sd, J: sd; one fixed offset per qubit and coupler) and fresh Gaussian errors `noise:`
             (h: sd, J: sd; drawn anew for each call) to the programmed biases, runs the dynamics, flips each readout with `readout_error`,
             and reports a simulated QPU time in `.timing` (µs). Dynamics: "freeze_out" (classical annealing with beta
-            following B(s)/2 at the physical temperature up to the freeze-out point s*, then frozen; the default, fast),
+            following B(s)/2 at the physical temperature up to the freeze-out point s*, then frozen; the default, fast;
+            s* is 0.315 on "dw2x" and "dw2000q" and 0.313 on "advantage", where beta_eff is 2.55, 3.19 and 1.78),
             "sqa" (path-integral simulated quantum annealing of the whole schedule) or "qbm" (the quantum Boltzmann
             state at s*). The effective temperature is not given to learners; estimate_beta estimates it from samples.
             let qpu = annealer("dw2x"); sample(embed(H, emb), qpu, reads: 100, seed: 1)

@@ -18,7 +18,7 @@ final class HelmholtzValue: NativeValue, TrainableValue {
     }
 
     override var memberNames: [String] {
-        ["layers", "visible", "prior", "prior_h", "prior_J", "generator", "recognition", "fit", "sample", "recognize", "bound"]
+        ["layers", "visible", "prior", "prior_h", "prior_J", "generator", "recognition", "fit", "sample", "recognize", "bound", "save"]
     }
 
     func native<T>(_ args: Arguments, _ body: () throws -> T) throws -> T {
@@ -55,6 +55,12 @@ final class HelmholtzValue: NativeValue, TrainableValue {
                 args.interpreter.noteSeed(seed)
                 let rows = try self.native(args) { try m.generateVisible(sampler, count: n, seed: UInt64(bitPattern: Int64(seed))) }
                 return try HelmholtzValue.matrix(rows, width: m.sizes[0])
+            }
+        case "save":
+            return method(name, [.required("path")], "Writes the machine as JSON (load it with load_model).") { args in
+                let path = try args.string(0)
+                try self.native(args) { try m.save(to: path) }
+                return .null
             }
         case "recognize":
             return method(name, [.required("v"), .optional("seed", "0")], "Deepest-layer states inferred by the recognition network for rows of data.") { args in
@@ -108,7 +114,7 @@ final class HelmholtzValue: NativeValue, TrainableValue {
         settings.steps = epochs * perEpoch
         settings.seed = UInt64(bitPattern: Int64(seed))
         settings.threads = defaultThreadCount
-        if m.hasPhysicalPrior, let device = sampler as? any RangeLimitedSampler { m.priorRanges = (device.hRange, device.jRange) }
+        if m.hasPhysicalPrior, let device = rangeLimitedDevice(of: sampler) { m.priorRanges = (device.hRange, device.jRange) }
         let loop = try value.native(args) { try TrainingLoop(model: m, data: data, sampler: sampler, settings: settings) }
         let exact = m.hasExactBound
         var epochList: [Value] = [], bounds: [Value] = [], seconds: [Value] = []

@@ -143,9 +143,10 @@ extension BuiltinRegistry {
         r.add("schedule", [.required("kind"), .optional("path"), .optional("units", "\"GHz\""), .optional("gamma", "1.0")],
               topic: "quantum", doc: """
             An annealing schedule: A(s), B(s) by name ("dw2000q", "advantage", "linear") or from a table of (s, A, B) rows.
-            H(s) = -A(s)/2 sum X + B(s)/2 H_P as on D-Wave; the device tables are in GHz (representative published values),
-            interpolated linearly in B and in log A. `path:` is a list of (t, s) points: pauses repeat s, quenches drop fast,
-            and a path that starts at s = 1 is a reverse anneal. `gamma:` sets the linear schedule's transverse field.
+            H(s) = -A(s)/2 sum X + B(s)/2 H_P as on D-Wave; the device tables are D-Wave's published schedules for the
+            DW_2000Q_6 and Advantage_system5.4 solvers every 0.01 in s, in GHz, interpolated linearly in B and in log A.
+            `path:` is a list of (t, s) points: pauses repeat s, quenches drop fast, and a path that starts at s = 1 is a
+            reverse anneal. `gamma:` sets the linear schedule's transverse field.
             let s = schedule("dw2000q", path: [(0, 0), (0.4, 0.45), (0.8, 0.45), (1, 1)]); plot(s)
             """) { args in
             var sch: AnnealSchedule

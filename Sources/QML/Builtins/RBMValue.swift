@@ -6,11 +6,18 @@ import Learning
 /// A restricted Boltzmann machine as a language value (a Model).
 final class RBMValue: NativeValue, FigureSource {
     let rbm: RBM
-    /// The machine as a model of the generic training loop, with its negative phase.
-    let loopModel: RBMTrainable
+    /// The machine as a model of the generic training loop, with its negative phase: each
+    /// `train(...)` makes a new one (its own phase and chains) over the same parameters.
+    var loopModel: RBMTrainable
     init(_ rbm: RBM) {
         self.rbm = rbm
         loopModel = RBMTrainable(rbm)
+    }
+
+    /// The machine of a training loop (for example one resumed from a checkpoint).
+    init(_ model: RBMTrainable) {
+        rbm = model.rbm
+        loopModel = model
     }
 
     override var typeName: String { "Model" }
@@ -23,7 +30,7 @@ final class RBMValue: NativeValue, FigureSource {
 
     override var memberNames: [String] {
         ["visible", "hidden", "units", "labels", "W", "b", "c", "free_energy", "energy", "sample", "reconstruct", "transform",
-         "log_z", "loglik", "pseudo_loglik", "ising", "fit", "classify", "probabilities", "copy"]
+         "log_z", "loglik", "pseudo_loglik", "ising", "fit", "classify", "probabilities", "copy", "save"]
     }
 
     /// Runs native code, turning its errors into this method's diagnostics.
@@ -137,6 +144,12 @@ final class RBMValue: NativeValue, FigureSource {
                 let (rows, single) = try args.rows(0, width: m.features, units: m.units)
                 let p = try self.native(args) { try m.classProbabilities(rows) }
                 return try self.matrix(p.map(Float.init), width: m.labels, single: single)
+            }
+        case "save":
+            return method(name, [.required("path")], "Writes the machine as JSON (load it with load_model).") { args in
+                let path = try args.string(0)
+                try self.native(args) { try RBMTrainable(m).save(to: path) }
+                return .null
             }
         case "fit":
             return method(name, RBMValue.fitParameters, RBMValue.fitDoc) { args in

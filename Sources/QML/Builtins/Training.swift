@@ -66,6 +66,7 @@ extension BuiltinRegistry {
     static func modelValue(_ model: any TrainableModel) -> Value? {
         if let m = model as? VisibleBoltzmannMachine { return .object(BoltzmannValue(m)) }
         if let m = model as? HelmholtzMachine { return .object(HelmholtzValue(m)) }
+        if let m = model as? RBMTrainable { return .object(RBMValue(m)) }
         return nil
     }
 
@@ -150,7 +151,7 @@ extension BuiltinRegistry {
             switch args.value(10) {
             case .null, .bool(false): break
             case .bool(true):
-                if let device = sampler as? any RangeLimitedSampler {
+                if let device = rangeLimitedDevice(of: sampler) {
                     settings.stopOutside = ["h": device.hRange, "J": device.jRange]
                 } else {
                     settings.stopOutside = ["h": -2...2, "J": -1...1]
@@ -169,7 +170,7 @@ extension BuiltinRegistry {
             settings.checkpointEvery = try args.int(12, default: 100)
             settings.threads = try args.int(13, default: defaultThreadCount)
             guard settings.threads >= 1, settings.threads <= 1024 else { throw args.error("`threads` must be between 1 and 1024") }
-            if let helmholtz, helmholtz.hasPhysicalPrior, let device = sampler as? any RangeLimitedSampler {
+            if let helmholtz, helmholtz.hasPhysicalPrior, let device = rangeLimitedDevice(of: sampler) {
                 helmholtz.priorRanges = (device.hRange, device.jRange)
             }
             let loop = try native(args) { try TrainingLoop(model: model, data: data, sampler: sampler, settings: settings) }
@@ -178,14 +179,17 @@ extension BuiltinRegistry {
         r.add("resume", [.required("path"), .optional("sampler", "exact() if it was exact"), .optional("data", "the checkpoint's copy")],
               topic: "learning", doc: """
             A training loop continued from a checkpoint, ending bit-for-bit where the uninterrupted run would.
-            It has the same model, momentum, step and history. Give the sampler the run used (exact() is rebuilt by itself);
+            It has the same model, momentum, step and history. Give the sampler the run used (exact() is rebuilt by itself, and
+            RBM runs with method "cd" or "pcd" need none);
             training sets of more than 2 million values are not copied into checkpoints and are given again with `data:`.
             let loop = resume("run.json", sampler: sa(sweeps: 200)); loop.run()
             """) { args in
             let path = try args.string(0)
             let contents = try native(args) { try Checkpoint.read(path) }
             let sampler: any Sampler
-            if args.has(1) {
+            if let chains = try rbmResumeSampler(contents, args) {
+                sampler = chains
+            } else if args.has(1) {
                 sampler = try args.sampler(1)
                 guard sampler.name == contents.samplerName, sampler.settings.map(\.1) == contents.samplerSettings.map(\.1) else {
                     throw args.error("the checkpoint was made with \(contents.samplerName)(" + contents.samplerSettings.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + ")",
@@ -199,6 +203,7 @@ extension BuiltinRegistry {
             }
             let data = args.has(2) ? try args.trainingRows(2) : nil
             let loop = try native(args) { try Checkpoint.resume(contents, sampler: sampler, data: data) }
+            (contents.model as? RBMTrainable)?.useSampler(sampler, reads: contents.settings.hyper.reads)
             guard let model = modelValue(contents.model) else { throw args.error("this build cannot show a \(contents.model.kind) model") }
             return .object(TrainingLoopValue(loop, model: model))
         }

@@ -37,4 +37,4 @@ try { annealer(bias: -1) } catch e { print(e.message) }
 print(annealer("dw2x", bias: (h: 0.1)).settings.bias)
 # expect: (h: 0.1, J: 0.0)
 print(annealer("dw2000q").settings.dynamics)
-# expect: freeze-out annealing to s* = 0.35 (beta_eff 3.195), 256 sweeps
+# expect: freeze-out annealing to s* = 0.315 (beta_eff 3.191), 256 sweeps

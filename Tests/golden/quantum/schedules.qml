@@ -3,11 +3,11 @@ let dw = schedule("dw2000q")
 print(dw)
 # expect: Schedule(dw2000q, GHz, path: forward)
 print(dw.units, dw.a(0), dw.b(1), dw.a(0.5), dw.b(0.5))
-# expect: GHz 6.3 11.9 0.577 3.095
+# expect: GHz 9.965879 11.97718 1.2475435 3.444262
 print(round(dw.a(0.525), digits: 4), dw.b(0.525))
-# expect: 0.4725 3.4035
+# expect: 0.9772 3.742905
 print(schedule("advantage").b([0, 1]))
-# expect: [0.25, 5.5]
+# expect: [0.2596733, 8.586335]
 let lin = linear_schedule(gamma: 1.5)
 print(lin, lin.a(0.25), lin.b(0.25))
 # expect: Schedule(linear, model units, path: forward) 2.25 0.5

@@ -7,8 +7,8 @@
 /// so the s·t chains form a clique. A block's horizontal and vertical lines all meet in
 /// its corner cell (b, b), so any whole horizontal line may pair with any whole vertical
 /// one. The square may sit anywhere on the chip, in any of its eight orientations; with
-/// dead qubits, the placement whose broken chains detours through unused qubits mend best
-/// is chosen, and the chains still broken are re-routed by the heuristic search.
+/// dead qubits, the placement keeping the most chains whole is chosen, and the chains
+/// still broken are re-routed by the heuristic search.
 public struct ChimeraCliqueLayout: Sendable {
     public let m: Int
     public let n: Int
@@ -77,10 +77,9 @@ public struct ChimeraCliqueLayout: Sendable {
         guard let partial = found.partial else {
             throw IsingError("no placement of the native clique layout fits chimera(\(m), \(n), \(t))")
         }
-        // Repair: mend broken chains by detours where they reach, keep the intact chains,
-        // let the search re-route the rest.
+        // Repair: keep the intact chains, let the search re-route the broken ones.
         var repair = search
-        repair.initialChains = mendedChains(clique: count, into: target) ?? partial.chains
+        repair.initialChains = partial.chains
         do {
             return try repair.run(source: try GraphGenerators.complete(count), target: target)
         } catch let e as IsingError {

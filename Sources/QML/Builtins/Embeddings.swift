@@ -50,7 +50,7 @@ extension BuiltinRegistry {
             Pegasus and Zephyr: the layout with the shortest chains is found exactly among staircase layouts, up to K_{12(m-1)}
             in pegasus(m) (K180 in P16, chains of 16-17) and K_{2t(2m-1)} in zephyr(m, t) (K184 in Z12, chains of 13).
             With dead qubits, a layout avoiding them is preferred (Pegasus and Zephyr: chains up to two qubits longer);
-            failing that, the layout keeping most chains whole is used and its broken chains are re-routed (those may be longer).
+            failing that, broken chains are mended by detours through unused qubits or re-routed by the search (those may be longer).
             clique_embedding(100, dead_qubits(pegasus(16), 20, seed: 1))
             """) { args in
             let n = try args.int(0)

@@ -14,7 +14,7 @@ extension BuiltinRegistry {
             `tries` independent tries run (over `threads`); the one with the shortest longest chain, then fewest qubits, is kept.
             A complete graph on a Chimera target gets the native clique layout when one fits without dead qubits; otherwise
             the tries start from the native layout whose broken chains are best mended by detours around the dead qubits.
-            `initial_chains:` (a list per source node or a record {node: [qubits]}, as for embedding(...)) is the start:
+            `initial_chains:` (an Embedding, a list per source node or a record {node: [qubits]}, as for embedding(...)) is the start:
             chains that are empty, broken, shared or miss a neighbour are re-routed, then all are shortened.
             The same seed gives the same embedding; a failure is an error with the reason.
             let emb = find_embedding(complete(15), dead_qubits(chimera(12), 55, seed: 1), seed: 1)
@@ -173,8 +173,21 @@ extension BuiltinRegistry {
                                  hint: "give one chain per source node, or a record {node: [qubits]}")
             }
             for (v, x) in xs.enumerated() { chains[v] = try qubits(x, of: source.nodes[v]) }
+        case .object(let o as EmbeddingValue):
+            let e = o.embedding
+            guard e.chains.count == source.nodeCount else {
+                throw args.error("`initial_chains` is an embedding of \(e.chains.count) nodes but the source graph has \(source.nodeCount)")
+            }
+            for (v, chain) in e.chains.enumerated() {
+                chains[v] = try chain.map { q in
+                    guard q >= 0, q < e.target.nodeCount, let t = target.index(of: e.target.nodes[q]) else {
+                        throw args.error("`initial_chains`: the chain of \(source.nodes[v]) uses a qubit the target does not have")
+                    }
+                    return t
+                }
+            }
         case let other:
-            throw args.error("`initial_chains` must be a list of chains or a record {node: [qubits]}, got \(other.typeName)")
+            throw args.error("`initial_chains` must be a list of chains, a record {node: [qubits]} or an Embedding, got \(other.typeName)")
         }
         return chains
     }

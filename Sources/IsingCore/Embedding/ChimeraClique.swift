@@ -113,44 +113,49 @@ public struct ChimeraCliqueLayout: Sendable {
         guard count <= largest else {
             throw IsingError("K\(count) is larger than the largest native clique of chimera(\(m), \(n), \(t)), K\(largest)",)
         }
-        func index(_ label: Int) -> Int? { target.index(of: .int(label)) }
         let smallest = (count + t - 1) / t
         var bestPartial: (chains: [[Int]], intact: Int)?
         for s in smallest...min(m, n) {
             var bestHere: (chains: [[Int]], intact: Int)?
             for p in placements(size: s) {
-                var intact: [[Int]] = []
-                var broken: [(dead: Int, chain: [Int])] = []
-                // A block's horizontal and vertical lines all meet in its corner cell, so
-                // any whole horizontal line pairs with any whole vertical one.
-                for b in 0..<s {
-                    var whole: [[[Int]]] = [[], []]
-                    var partial: [[(dead: Int, alive: [Int])]] = [[], []]
-                    for k in 0..<t {
-                        for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
-                            let alive = labels.compactMap(index)
-                            if alive.count == labels.count { whole[side].append(alive) } else { partial[side].append((labels.count - alive.count, alive)) }
-                        }
-                    }
-                    let pairs = min(whole[0].count, whole[1].count)
-                    for i in 0..<pairs { intact.append(whole[0][i] + whole[1][i]) }
-                    let restH: [(dead: Int, alive: [Int])] = whole[0].dropFirst(pairs).map { (0, $0) } + partial[0].sorted { $0.dead < $1.dead }
-                    let restV: [(dead: Int, alive: [Int])] = whole[1].dropFirst(pairs).map { (0, $0) } + partial[1].sorted { $0.dead < $1.dead }
-                    for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
-                }
-                if intact.count >= count {
-                    let e = Embedding(source: source, target: target, chains: Array(intact.prefix(count)))
+                let found = chains(clique: count, placement: p, in: target)
+                if found.intact >= count {
+                    let e = Embedding(source: source, target: target, chains: found.chains)
                     if e.isValid { return (e, nil) }
                     continue
                 }
-                if bestHere == nil || intact.count > bestHere?.intact ?? 0 {
-                    broken.sort { $0.dead < $1.dead }
-                    let filled = intact + broken.prefix(count - intact.count).map(\.chain)
-                    bestHere = (filled, intact.count)
-                }
+                if found.intact > bestHere?.intact ?? -1 { bestHere = found }
             }
             if bestPartial == nil, let b = bestHere { bestPartial = b }
         }
         return (nil, bestPartial)
+    }
+
+    /// The chains of K_count under one placement: whole chains first (a whole horizontal
+    /// line of a block paired with a whole vertical one), then the broken ones with the
+    /// fewest dead qubits, each as the qubits of `target` it still has. Returns the chains
+    /// (fewer than `count` when the square holds fewer) and how many of them are whole.
+    func chains(clique count: Int, placement p: Placement, in target: Graph) -> (chains: [[Int]], intact: Int) {
+        var whole: [[Int]] = []
+        var broken: [(dead: Int, chain: [Int])] = []
+        for b in 0..<p.size {
+            var full: [[[Int]]] = [[], []]
+            var cut: [[(dead: Int, alive: [Int])]] = [[], []]
+            for k in 0..<t {
+                for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
+                    let alive = labels.compactMap { target.index(of: .int($0)) }
+                    if alive.count == labels.count { full[side].append(alive) } else { cut[side].append((labels.count - alive.count, alive)) }
+                }
+            }
+            let paired = min(full[0].count, full[1].count)
+            for i in 0..<paired { whole.append(full[0][i] + full[1][i]) }
+            let restH = full[0].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[0].sorted { $0.dead < $1.dead }
+            let restV = full[1].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[1].sorted { $0.dead < $1.dead }
+            for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
+        }
+        broken.sort { $0.dead < $1.dead }
+        let intact = min(whole.count, count)
+        let chains = Array(whole.prefix(count)) + broken.prefix(max(0, count - whole.count)).map(\.chain)
+        return (chains, intact)
     }
 }

@@ -51,32 +51,4 @@ extension ChimeraCliqueLayout {
         }
         return best?.chains
     }
-
-    /// The chains of K_count under one placement: whole chains first (a whole horizontal
-    /// line of a block paired with a whole vertical one), then the broken ones with the
-    /// fewest dead qubits, each as the qubits of `target` it still has. Returns the chains
-    /// (fewer than `count` when the square holds fewer) and how many of them are whole.
-    func chains(clique count: Int, placement p: Placement, in target: Graph) -> (chains: [[Int]], intact: Int) {
-        var whole: [[Int]] = []
-        var broken: [(dead: Int, chain: [Int])] = []
-        for b in 0..<p.size {
-            var full: [[[Int]]] = [[], []]
-            var cut: [[(dead: Int, alive: [Int])]] = [[], []]
-            for k in 0..<t {
-                for (side, labels) in [horizontalLine(block: b, position: k, p), verticalLine(block: b, position: k, p)].enumerated() {
-                    let alive = labels.compactMap { target.index(of: .int($0)) }
-                    if alive.count == labels.count { full[side].append(alive) } else { cut[side].append((labels.count - alive.count, alive)) }
-                }
-            }
-            let paired = min(full[0].count, full[1].count)
-            for i in 0..<paired { whole.append(full[0][i] + full[1][i]) }
-            let restH = full[0].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[0].sorted { $0.dead < $1.dead }
-            let restV = full[1].dropFirst(paired).map { (dead: 0, alive: $0) } + cut[1].sorted { $0.dead < $1.dead }
-            for (h, v) in zip(restH, restV) { broken.append((h.dead + v.dead, h.alive + v.alive)) }
-        }
-        broken.sort { $0.dead < $1.dead }
-        let intact = min(whole.count, count)
-        let chains = Array(whole.prefix(count)) + broken.prefix(max(0, count - whole.count)).map(\.chain)
-        return (chains, intact)
-    }
 }

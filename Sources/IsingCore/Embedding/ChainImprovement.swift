@@ -11,17 +11,21 @@ extension ChainRouter {
 
     /// Shortens the chains of a state without sharing, round after round: in each round
     /// every chain, longest first, gets an improvement step (`improve`) that is kept when
-    /// no chain becomes longer than the longest chain of the best state seen so far, so
-    /// chains can move sideways and make room. Leaves of long chains are then handed to
-    /// much shorter neighbours (`balance`). After a round that brought nothing, the longest
-    /// chains are displaced (`displace`). Stops after `patience` rounds that do not
-    /// improve the best state (shortest longest chain, then fewest qubits), or at the
-    /// deadline. Returns the best state's chains and the rounds run.
+    /// no chain becomes longer than the longest chain of the best state seen so far (or of
+    /// the current state, after a shake), so chains can move sideways and make room.
+    /// Leaves of long chains are then handed to much shorter neighbours (`balance`). After
+    /// a round that brought nothing, the longest chains are displaced (`displace`), and if
+    /// that brings nothing either, the longest chains are torn out and re-routed with
+    /// sharing (`shake`), one more chain with each shake in a row that does not lead to a
+    /// better state. Stops after `patience` rounds that do not improve the best state
+    /// (shortest longest chain, then fewest qubits), or at the deadline. Returns the best
+    /// state's chains and the rounds run.
     mutating func shortenChains(owner: inout [Int32], patience: Int, deadline: Double) -> (chains: [[Int32]], rounds: Int) {
         var best = chains
         var bestKey = (maxChain, qubitCount)
         var stale = 0
         var rounds = 0
+        var shakes = 0
         func record(_ improved: inout Bool) {
             let key = (maxChain, qubitCount)
             if key < bestKey { bestKey = key; best = chains; improved = true }
@@ -32,7 +36,7 @@ extension ChainRouter {
             order.sort { chains[$0].count > chains[$1].count }
             var improved = false
             for v in order {
-                let cap = bestKey.0
+                let cap = max(bestKey.0, maxChain)
                 improve(v, owner: &owner, longest: cap)
                 record(&improved)
             }
@@ -47,8 +51,13 @@ extension ChainRouter {
                              cascade: ChainRouter.displacementCascade)
                     record(&improved)
                 }
+                if !improved {
+                    shake(owner: &owner, count: 1 + shakes)
+                    shakes += 1
+                }
             }
             rounds += 1
+            if improved { shakes = 0 }
             stale = improved ? 0 : stale + 1
         }
         return (best, rounds)

@@ -22,22 +22,27 @@ struct ChainRouter {
     var rng: Xoshiro256
 
     // Scratch for one re-route.
-    private var weight: [Double]
+    var weight: [Double]
     /// Distances from each embedded neighbour's chain, one block of `targetCount` per neighbour.
-    private var distance: [Double]
+    var distance: [Double]
     private var total: [Double]
     /// Shortest-path parents, one block of `targetCount` per embedded neighbour:
     /// -1 marks the neighbour's own chain (a source of the search), -2 an unreached node.
-    private var parent: [Int32]
+    var parent: [Int32]
     private var inChain: [UInt32]
     /// How many of the new chain's paths pass through each node (zero between re-routes).
     private var pathUse: [Int32]
     private var stamp: UInt32 = 0
-    private var heap: NodeHeap
-    private var queue: [Int32]
+    /// One priority queue and one breadth-first queue (`targetCount` slots) per worker.
+    var heaps: [NodeHeap]
+    var queue: [Int32]
+    /// How many threads the shortest-path searches of one re-route are spread over.
+    let workers: Int
     private var powers: [Double] = []
 
-    init(source: Graph, target: Graph, seed: UInt64) {
+    /// A router for embedding `source` into `target`; the searches of each re-route are
+    /// spread over `workers` threads (the result does not depend on it).
+    init(source: Graph, target: Graph, seed: UInt64, workers: Int = 1) {
         let s = source.adjacency, t = target.adjacency
         sourceStart = s.rowStart; sourceNeighbors = s.neighbors
         targetStart = t.rowStart; targetNeighbors = t.neighbors
@@ -54,8 +59,9 @@ struct ChainRouter {
         distance = Array(repeating: 0, count: max(1, maxDegree) * targetCount)
         inChain = Array(repeating: 0, count: targetCount)
         pathUse = Array(repeating: 0, count: targetCount)
-        heap = NodeHeap(capacity: targetCount)
-        queue = Array(repeating: 0, count: targetCount)
+        self.workers = max(1, min(workers, max(1, maxDegree)))
+        heaps = (0..<self.workers).map { _ in NodeHeap(capacity: t.rowStart.count - 1) }
+        queue = Array(repeating: 0, count: self.workers * max(1, targetCount))
     }
 
     // MARK: - Bookkeeping
@@ -193,9 +199,8 @@ struct ChainRouter {
         stamp &+= 1
         if stamp == 0 { for i in 0..<n { inChain[i] = 0 }; stamp = 1 }
         for i in 0..<n { total[i] = 0 }
-        for (k, u) in placed.enumerated() {
-            if Cancellation.isRequested { break }
-            dijkstra(from: chains[u], block: k, unitWeights: exclusive)
+        searchFromChains(placed, unitWeights: exclusive)
+        for k in placed.indices {
             // The root may not lie inside a neighbour's chain.
             let offset = k * n
             for i in 0..<n { total[i] += parent[offset + i] == -1 ? .infinity : distance[offset + i] }
@@ -316,80 +321,6 @@ struct ChainRouter {
     private mutating func restore(_ v: Int, _ old: [Int32]) {
         chains[v] = old
         for q in old { occupy(q) }
-    }
-
-    /// Multi-source Dijkstra from a chain: distance[q] is the least total weight of the
-    /// nodes on a path from the chain to q (q included, the chain excluded). With unit
-    /// weights (exclusive routing) it is a breadth-first search.
-    private mutating func dijkstra(from sources: [Int32], block k: Int, unitWeights: Bool) {
-        let n = targetCount
-        let offset = k * n
-        if unitWeights {
-            breadthFirst(from: sources, offset: offset)
-            return
-        }
-        heap.removeAll()
-        targetStart.withUnsafeBufferPointer { start in
-        targetNeighbors.withUnsafeBufferPointer { nbr in
-        weight.withUnsafeBufferPointer { w in
-        distance.withUnsafeMutableBufferPointer { dist in
-        parent.withUnsafeMutableBufferPointer { par in
-            for i in 0..<n { dist[offset + i] = .infinity; par[offset + i] = -2 }
-            for s in sources {
-                dist[offset + Int(s)] = 0
-                par[offset + Int(s)] = -1
-                heap.push(0, s)
-            }
-            while !heap.isEmpty {
-                let (d, x32) = heap.pop()
-                let x = Int(x32)
-                // With node weights the first discovery of a node is its shortest path:
-                // every path into y ends with y's weight, and nodes leave the queue in
-                // order of distance. So each node is queued once.
-                for e in start[x]..<start[x + 1] {
-                    let y = Int(nbr[e])
-                    if par[offset + y] == -2 && w[y].isFinite {
-                        let nd = d + w[y]
-                        dist[offset + y] = nd
-                        par[offset + y] = x32
-                        heap.push(nd, Int32(y))
-                    }
-                }
-            }
-        } } } } }
-    }
-
-    /// Breadth-first search from a chain through nodes of finite weight (all weight 1).
-    private mutating func breadthFirst(from sources: [Int32], offset: Int) {
-        let n = targetCount
-        targetStart.withUnsafeBufferPointer { start in
-        targetNeighbors.withUnsafeBufferPointer { nbr in
-        weight.withUnsafeBufferPointer { w in
-        distance.withUnsafeMutableBufferPointer { dist in
-        parent.withUnsafeMutableBufferPointer { par in
-        queue.withUnsafeMutableBufferPointer { fifo in
-            for i in 0..<n { dist[offset + i] = .infinity; par[offset + i] = -2 }
-            var tail = 0
-            for s in sources {
-                dist[offset + Int(s)] = 0
-                par[offset + Int(s)] = -1
-                fifo[tail] = s; tail += 1
-            }
-            var head = 0
-            while head < tail {
-                let x32 = fifo[head]; head += 1
-                let x = Int(x32)
-                let nd = dist[offset + x] + 1
-                for e in start[x]..<start[x + 1] {
-                    let y = Int(nbr[e])
-                    if dist[offset + y] == .infinity && w[y].isFinite {
-                        dist[offset + y] = nd
-                        par[offset + y] = x32
-                        fifo[tail] = Int32(y); tail += 1
-                    }
-                }
-            }
-        } } } } } }
     }
 
     /// Removes, one at a time, leaves of the chain whose every contact with a neighbour's

@@ -136,7 +136,11 @@ public struct EmbeddingSearch: Sendable {
     }
 
     /// How many tries run side by side before the search checks whether one succeeded.
-    public static let groupSize = 2
+    public static let groupSize = 1
+
+    /// Threads each try spreads its shortest-path searches over: the threads left to it
+    /// by the tries running side by side.
+    var searchWorkers: Int { max(1, threads / max(1, min(threads, EmbeddingSearch.groupSize))) }
 
     /// The seed of try k.
     func seed(forTry k: Int) -> UInt64 {
@@ -175,7 +179,7 @@ public struct EmbeddingSearch: Sendable {
 
     /// One try: placement, rounds until nothing is shared, then chain shortening.
     func oneTry(source: Graph, target: Graph, seed: UInt64, deadline: Double) -> TryResult {
-        var router = ChainRouter(source: source, target: target, seed: seed)
+        var router = ChainRouter(source: source, target: target, seed: seed, workers: searchWorkers)
         let repairing = initialChains != nil && keepIntactChains
         if let initial = initialChains {
             for (v, chain) in initial.enumerated() { router.setChain(v, chain.map { Int32($0) }) }

@@ -6,7 +6,7 @@
 /// nodes whose cost first differs from the last popped cost in bit b − 1 (bucket 0: equal
 /// costs), so nearby costs sit in low buckets; buckets are linked lists threaded through
 /// one array, so the queue does no allocation after `init`.
-final class NodeHeap {
+final class NodeHeap: @unchecked Sendable {
     private static let bucketCount = 65
     private let capacity: Int
     private let key: UnsafeMutablePointer<UInt64>

@@ -91,6 +91,7 @@ public struct ChimeraCliqueLayout: Sendable {
         for start in starts {
             var repair = search
             repair.initialChains = start
+            repair.triesAtOnce = max(2, search.triesAtOnce)
             do {
                 let e = try repair.run(source: source, target: target)
                 if best.map({ (e.maxChainLength, e.qubitCount) < ($0.maxChainLength, $0.qubitCount) }) ?? true { best = e }

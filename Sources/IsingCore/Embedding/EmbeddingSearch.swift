@@ -20,6 +20,10 @@ public struct EmbeddingSearch: Sendable {
     public var chainPatience: Int = 10
     /// Threads the tries are spread over; the result does not depend on it.
     public var threads: Int = 1
+    /// How many tries form a group: the search stops after the first group in which a try
+    /// succeeds and keeps the group's best embedding. Tries of a group run side by side,
+    /// sharing the threads; one at a time, each try spreads its searches over all of them.
+    public var triesAtOnce: Int = 1
     /// Chains to start from (target node indices per source node), e.g. a clique layout
     /// with dead qubits removed; only chains that are broken or shared are re-routed.
     public var initialChains: [[Int]]?
@@ -88,7 +92,7 @@ public struct EmbeddingSearch: Sendable {
         // succeeds. Groups do not depend on the thread count, so neither does the result.
         var first = 0
         while first < tries {
-            let group = min(EmbeddingSearch.groupSize, tries - first)
+            let group = min(max(1, triesAtOnce), tries - first)
             let workers = max(1, min(threads, group))
             let start = first
             DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -135,12 +139,9 @@ public struct EmbeddingSearch: Sendable {
         return embedding
     }
 
-    /// How many tries run side by side before the search checks whether one succeeded.
-    public static let groupSize = 1
-
     /// Threads each try spreads its shortest-path searches over: the threads left to it
     /// by the tries running side by side.
-    var searchWorkers: Int { max(1, threads / max(1, min(threads, EmbeddingSearch.groupSize))) }
+    var searchWorkers: Int { max(1, threads / max(1, min(threads, triesAtOnce))) }
 
     /// The seed of try k.
     func seed(forTry k: Int) -> UInt64 {

@@ -5,15 +5,16 @@
 /// (with node weights, the first discovery is already the shortest). Bucket b holds the
 /// nodes whose cost first differs from the last popped cost in bit b − 1 (bucket 0: equal
 /// costs), so nearby costs sit in low buckets; buckets are linked lists threaded through
-/// one array, so the queue does no allocation after `init`.
+/// one array, so the queue does no allocation after `init`. Its state lives in raw memory
+/// (no stored `var`s), so the hot loop pays no run-time exclusivity checks.
 final class NodeHeap: @unchecked Sendable {
     private static let bucketCount = 65
     private let capacity: Int
     private let key: UnsafeMutablePointer<UInt64>
     private let next: UnsafeMutablePointer<Int32>
     private let head: UnsafeMutablePointer<Int32>
-    private var last: UInt64 = 0
-    private(set) var count = 0
+    /// The cost last popped (slot 0) and the number of queued nodes (slot 1).
+    private let state: UnsafeMutablePointer<UInt64>
 
     /// A queue for nodes 0..<capacity.
     init(capacity: Int) {
@@ -24,25 +25,31 @@ final class NodeHeap: @unchecked Sendable {
         key.initialize(repeating: 0, count: self.capacity)
         next.initialize(repeating: -1, count: self.capacity)
         head.initialize(repeating: -1, count: NodeHeap.bucketCount)
+        state = .allocate(capacity: 2)
+        state.initialize(repeating: 0, count: 2)
     }
 
     deinit {
         key.deallocate()
         next.deallocate()
         head.deallocate()
+        state.deallocate()
     }
 
-    var isEmpty: Bool { count == 0 }
+    /// How many nodes are queued.
+    var count: Int { Int(state[1]) }
+
+    var isEmpty: Bool { state[1] == 0 }
 
     func removeAll() {
-        if count > 0 { for b in 0..<NodeHeap.bucketCount { head[b] = -1 } }
-        count = 0
-        last = 0
+        if state[1] > 0 { for b in 0..<NodeHeap.bucketCount { head[b] = -1 } }
+        state[0] = 0
+        state[1] = 0
     }
 
     @inline(__always)
     private func bucket(_ k: UInt64) -> Int {
-        let x = k ^ last
+        let x = k ^ state[0]
         return x == 0 ? 0 : 64 - x.leadingZeroBitCount
     }
 
@@ -55,7 +62,7 @@ final class NodeHeap: @unchecked Sendable {
         key[Int(node)] = k
         next[Int(node)] = head[b]
         head[b] = node
-        count += 1
+        state[1] += 1
     }
 
     /// Removes and returns a node of lowest cost (the queue must not be empty).
@@ -67,7 +74,7 @@ final class NodeHeap: @unchecked Sendable {
             var x = head[b]
             var least = UInt64.max
             while x >= 0 { least = min(least, key[Int(x)]); x = next[Int(x)] }
-            last = least
+            state[0] = least
             x = head[b]
             head[b] = -1
             while x >= 0 {
@@ -80,7 +87,7 @@ final class NodeHeap: @unchecked Sendable {
         }
         let top = head[0]
         head[0] = next[Int(top)]
-        count -= 1
+        state[1] -= 1
         return (Double(key[Int(top)]), top)
     }
 }

@@ -81,8 +81,7 @@ public struct ChimeraCliqueLayout: Sendable {
         // Repair from two starts and keep the better embedding (shorter longest chain, then
         // fewer qubits): the placement with most whole chains, its broken ones as pieces; and
         // the placement whose broken chains detours through unused qubits mend best. Neither
-        // wins everywhere (on the damaged 2X the first gives K42 on 616 qubits against 623;
-        // on the damaged 2000Q the second gives K60 chains of at most 21 against 33).
+        // wins everywhere. From each start, two tries run side by side and the better is kept.
         let source = try GraphGenerators.complete(count)
         var starts = [partial.chains]
         if let mended = mendedChains(clique: count, into: target), mended != partial.chains { starts.append(mended) }

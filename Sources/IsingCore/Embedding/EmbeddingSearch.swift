@@ -4,13 +4,14 @@ import Foundation
 /// chains are placed one after another, then repeatedly torn out and re-routed along
 /// weighted shortest paths, a target node's weight growing exponentially with the number
 /// of chains already on it, until no node is shared; then chains are re-routed again
-/// without sharing to make them shorter. Tries with different seeds run two at a time
-/// (spread over threads) until a pair yields an embedding; the better of the pair is kept:
-/// shortest longest chain, then fewest qubits. A complete source on a Chimera target starts
+/// without sharing to make them shorter. Tries with different seeds run one after another
+/// (or in groups of `triesAtOnce`, side by side) until one yields an embedding; of a group
+/// the best is kept: shortest longest chain, then fewest qubits. Each try spreads its
+/// shortest-path searches over the threads. A complete source on a Chimera target starts
 /// from the native clique layout (see `nativeCliques`).
 public struct EmbeddingSearch: Sendable {
-    /// How many independent tries to run at most (two at a time, stopping after the first
-    /// pair in which one succeeds).
+    /// How many independent tries to run at most (stopping after the first group of
+    /// `triesAtOnce` in which one succeeds).
     public var tries: Int = 10
     /// Seconds after which no new round starts; the best embedding found so far is returned.
     public var timeout: Double = 60
@@ -18,7 +19,7 @@ public struct EmbeddingSearch: Sendable {
     public var seed: UInt64 = 0
     /// Rounds without progress after which a phase stops (sharing, then chain length).
     public var chainPatience: Int = 10
-    /// Threads the tries are spread over; the result does not depend on it.
+    /// Threads the tries and their searches are spread over; the result does not depend on it.
     public var threads: Int = 1
     /// How many tries form a group: the search stops after the first group in which a try
     /// succeeds and keeps the group's best embedding. Tries of a group run side by side,

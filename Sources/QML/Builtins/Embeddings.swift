@@ -11,7 +11,8 @@ extension BuiltinRegistry {
             Finds a minor embedding of a graph (or of a Hamiltonian's couplings) into a target graph, heuristically.
             Chains are placed, then torn out and re-routed along weighted shortest paths (a node's weight growing with the
             chains already on it) until no qubit is shared, then re-routed to shorten them (Cai, Macready and Roy 2014).
-            `tries` independent tries run (over `threads`); the one with the shortest longest chain, then fewest qubits, is kept.
+            Tries run one after another until one succeeds (at most `tries`), each spreading its searches over `threads`;
+            a try that cannot shorten its chains further tears out the longest ones and re-routes them with sharing.
             A complete graph on a Chimera target gets the native clique layout when one fits without dead qubits; otherwise
             the tries start from the native layout whose broken chains are best mended by detours around the dead qubits.
             `initial_chains:` (an Embedding, a list per source node or a record {node: [qubits]}, as for embedding(...)) is the start:

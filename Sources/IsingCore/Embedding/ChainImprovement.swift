@@ -15,8 +15,8 @@ extension ChainRouter {
     /// the current state, after a shake), so chains can move sideways and make room.
     /// Leaves of long chains are then handed to much shorter neighbours (`balance`). After
     /// a round that brought nothing, the longest chains are displaced (`displace`), and if
-    /// that brings nothing either, the longest chains are torn out and re-routed with
-    /// sharing (`shake`), one more chain with each shake in a row that does not lead to a
+    /// that brings nothing either, the longest chain is torn out and re-routed with sharing
+    /// (`shake`); the two longest from the second shake in a row that does not lead to a
     /// better state. Stops after `patience` rounds that do not improve the best state
     /// (shortest longest chain, then fewest qubits), or at the deadline. Returns the best
     /// state's chains and the rounds run.
@@ -52,7 +52,7 @@ extension ChainRouter {
                     record(&improved)
                 }
                 if !improved {
-                    shake(owner: &owner, count: 1 + shakes)
+                    shake(owner: &owner, count: min(1 + shakes, ChainRouter.shakeMostChains))
                     shakes += 1
                 }
             }

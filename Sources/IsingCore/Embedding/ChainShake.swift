@@ -3,6 +3,10 @@ extension ChainRouter {
     static let shakeRounds = 20
     /// The weight base of shared nodes during a shake (as in the sharing phase).
     static let shakeBase = 100.0
+    /// How many of the longest chains a shake tears out at most (one at first, then up to
+    /// this many while shakes in a row bring no better state; more costs time without
+    /// shortening chains further).
+    static let shakeMostChains = 2
 
     /// A way out of a state the improvement steps cannot shorten: tears out the `count`
     /// longest chains (ties in random order), routes them again while chains may share

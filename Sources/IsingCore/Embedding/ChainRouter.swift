@@ -38,6 +38,10 @@ struct ChainRouter {
     var queue: [Int32]
     /// How many threads the shortest-path searches of one re-route are spread over.
     let workers: Int
+    /// Scratch maps for trimming: target node to position in a chain, source node to
+    /// position among a node's neighbours.
+    let chainIndex: DenseIndex
+    let neighbourIndex: DenseIndex
     private var powers: [Double] = []
 
     /// A router for embedding `source` into `target`; the searches of each re-route are
@@ -62,6 +66,8 @@ struct ChainRouter {
         self.workers = max(1, min(workers, max(1, maxDegree)))
         heaps = (0..<self.workers).map { _ in NodeHeap(capacity: t.rowStart.count - 1) }
         queue = Array(repeating: 0, count: self.workers * max(1, targetCount))
+        chainIndex = DenseIndex(count: targetCount)
+        neighbourIndex = DenseIndex(count: sourceCount)
     }
 
     // MARK: - Bookkeeping
@@ -351,8 +357,10 @@ struct ChainRouter {
             touches.append(ks)
         }
         // Degree of each chain node within the chain.
-        var position = [Int32: Int]()
-        for (i, q) in chain.enumerated() { position[q] = i }
+        let position = chainIndex
+        let original = chain
+        position.set(original)
+        defer { position.reset(original) }
         var degree = [Int](repeating: 0, count: chain.count)
         for (i, q32) in chain.enumerated() {
             let q = Int(q32)
@@ -372,7 +380,7 @@ extension ChainRouter {
     /// nodes in `order` and repeating until nothing more goes; at least one node stays.
     /// `degree` and `contacts` are updated as nodes go. Returns which nodes went and how
     /// many remain.
-    func peelLeaves(_ chain: [Int32], order: [Int], position: [Int32: Int], degree: inout [Int],
+    func peelLeaves(_ chain: [Int32], order: [Int], position: DenseIndex, degree: inout [Int],
                     touches: [[Int]], contacts: inout [Int]) -> (removed: [Bool], remaining: Int) {
         var removed = [Bool](repeating: false, count: chain.count)
         var remaining = chain.count

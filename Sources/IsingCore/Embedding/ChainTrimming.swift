@@ -12,15 +12,16 @@ extension ChainRouter {
     mutating func trim(_ v: Int, owner: inout [Int32]) {
         var chain = chains[v]
         guard chain.count > 1 else { return }
-        let neighbours = Array(sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]])
-        var slot = [Int32: Int]()
-        for (i, u) in neighbours.enumerated() { slot[u] = i }
+        let neighbours = sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]]
+        let slot = neighbourIndex, position = chainIndex
+        let original = chain
+        slot.set(neighbours)
+        position.set(original)
+        defer { slot.reset(neighbours); position.reset(original) }
         var contacts = [Int](repeating: 0, count: neighbours.count)
         var touches: [[Int]] = []
         touches.reserveCapacity(chain.count)
         var degree = [Int](repeating: 0, count: chain.count)
-        var position = [Int32: Int]()
-        for (i, q) in chain.enumerated() { position[q] = i }
         for (i, q32) in chain.enumerated() {
             let q = Int(q32)
             var ks: [Int] = []
@@ -76,9 +77,10 @@ extension ChainRouter {
         let chain = chains[u]
         let length = chain.count
         let receiver = largestReceiver ?? length - 2
-        var slot = [Int32: Int]()
         let neighbours = sourceNeighbors[sourceStart[u]..<sourceStart[u + 1]]
-        for (i, w) in neighbours.enumerated() { slot[w] = i }
+        let slot = neighbourIndex
+        slot.set(neighbours)
+        defer { slot.reset(neighbours) }
         var contacts = [Int](repeating: 0, count: neighbours.count)
         var touches: [[Int]] = []
         var inChainDegree: [Int] = []
@@ -124,10 +126,11 @@ extension ChainRouter {
         for v in 0..<sourceCount where chains[v].count > 1 {
             var chain = chains[v]
             let neighbours = sourceNeighbors[sourceStart[v]..<sourceStart[v + 1]]
-            var slot = [Int32: Int]()
-            for (i, u) in neighbours.enumerated() { slot[u] = i }
-            var position = [Int32: Int]()
-            for (i, q) in chain.enumerated() { position[q] = i }
+            let slot = neighbourIndex, position = chainIndex
+            let original = chain
+            slot.set(neighbours)
+            position.set(original)
+            defer { slot.reset(neighbours); position.reset(original) }
             var contacts = [Int](repeating: 0, count: neighbours.count)
             var touches: [[Int]] = []
             var degree = [Int](repeating: 0, count: chain.count)

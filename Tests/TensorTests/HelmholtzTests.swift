@@ -144,6 +144,50 @@ final class HelmholtzTests: XCTestCase {
         XCTAssertEqual(Double(plus) / Double(s.rows), 0.9640 + 0.0353 / 2, accuracy: 0.03)
     }
 
+    /// Broken chains read by majority (a tie is a coin), and by the lower prior energy
+    /// given the other chains; the chains' energy is the qubits' energy of the replicated
+    /// state up to the constant of the couplers inside chains.
+    func testChainReadouts() throws {
+        let m = try HelmholtzMachine(sizes: [4, 3], priorEmbedding: try ringEmbedding(), chainCoupling: -1, seed: 1)
+        m.priorField = [0.25, 0.25, 0, 0, -0.5, 0.125]
+        for (k, (a, b)) in m.priorEdges.enumerated() {
+            switch (min(a, b), max(a, b)) {
+            case (1, 2): m.prior.J[k] = -1      // chains 0 and 1 agree
+            case (3, 4): m.prior.J[k] = 0.5     // chains 1 and 2 disagree
+            case (0, 5): m.prior.J[k] = 0.75    // chains 2 and 0 disagree
+            default: break
+            }
+        }
+        let logical = m.logicalPriorEnergy(chains: [[0, 1], [2, 3], [4, 5]])
+        XCTAssertEqual(logical.field, [0.5, 0, -0.375])
+        let inside = m.chainCouplers.reduce(0) { $0 + m.priorCoupling[$1] }
+        for bits in 0..<8 {
+            let u: [Double] = (0..<3).map { (bits >> $0) & 1 == 1 ? 1 : -1 }
+            let z = [u[0], u[0], u[1], u[1], u[2], u[2]].map { Int8($0) }
+            var chains = 0.0
+            for i in 0..<3 {
+                chains += logical.field[i] * u[i]
+                for j in (i + 1)..<3 { chains += logical.coupling[i * 3 + j] * u[i] * u[j] }
+            }
+            XCTAssertEqual(chains + inside, m.prior.bqm.energy(z), accuracy: 1e-12, "state \(u)")
+        }
+        // Chain 1 is split evenly in both reads; given chains 0 and 2 its field is
+        // -1 * u0 + 0.5 * u2, so the lower energy is u1 = +1 in the first read, -1 in the second.
+        let reads: [Int8] = [1, 1, 1, -1, -1, -1,   -1, -1, -1, 1, 1, 1]
+        var rng = Xoshiro256(seed: 5)
+        m.chainReadout = .minimizeEnergy
+        XCTAssertEqual(m.readChains(reads, rows: 2, chains: [[0, 1], [2, 3], [4, 5]], rng: &rng), [1, 1, -1,  -1, -1, 1])
+        m.chainReadout = .majority
+        let many = [Int8](repeating: 0, count: 400 * 6).enumerated().map { reads[$0.offset % 6] }
+        let u = m.readChains(many, rows: 400, chains: [[0, 1], [2, 3], [4, 5]], rng: &rng)
+        XCTAssertTrue((0..<400).allSatisfy { u[$0 * 3] == 1 && u[$0 * 3 + 2] == -1 })
+        let ups = (0..<400).filter { u[$0 * 3 + 1] == 1 }.count
+        XCTAssertEqual(Double(ups) / 400, 0.5, accuracy: 0.1)   // a fair coin: 5 standard deviations
+        m.chainReadout = .minimizeEnergy
+        let copy = try HelmholtzMachine.load(from: m.snapshot())
+        XCTAssertEqual(copy.chainReadout, .minimizeEnergy)
+    }
+
     /// With `fixedChainCoupling` the couplers inside chains keep their value while the
     /// couplers between chains learn; the setting survives a snapshot.
     func testFixedChainCouplers() throws {

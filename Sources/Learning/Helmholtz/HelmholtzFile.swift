@@ -6,7 +6,8 @@ import IsingCore
 ///     {"kind": "helmholtz", "sizes": [...], "visible": "spin" | "tanh",
 ///      "generator": [{"W": [...], "c": [...]}, ...], "recognition": [...],
 ///      "prior": {an fvbm snapshot}, "prior_ranges": {"h": [lo, hi], "J": [lo, hi]} or null,
-///      "fixed_chain_coupling": a number or null}
+///      "fixed_chain_coupling": a number or null,
+///      "chain_readout": "majority" | "weighted" | "minimize_energy" (majority when absent)}
 ///
 /// Numbers are written in their shortest exact form, so a restored machine has exactly
 /// the parameters that were saved.
@@ -25,6 +26,7 @@ extension HelmholtzMachine {
             ("prior", prior.snapshot()),
             ("prior_ranges", priorRanges.map { JSON.object([("h", range($0.h)), ("J", range($0.J))]) } ?? JSONNode(.null)),
             ("fixed_chain_coupling", fixedChainCoupling.map(JSON.number) ?? JSONNode(.null)),
+            ("chain_readout", JSON.string(chainReadout.rawValue)),
         ])
     }
 
@@ -45,6 +47,7 @@ extension HelmholtzMachine {
         prior.J = other.prior.J
         priorRanges = other.priorRanges
         fixedChainCoupling = other.fixedChainCoupling
+        chainReadout = other.chainReadout
     }
 
     /// A machine from the JSON that `snapshot()` writes.
@@ -89,6 +92,12 @@ extension HelmholtzMachine {
             machine.priorRanges = (h[0]...h[1], j[0]...j[1])
         }
         machine.fixedChainCoupling = node["fixed_chain_coupling"]?.double
+        if let name = node["chain_readout"]?.string {
+            guard let method = ChainBreakMethod(rawValue: name), chainReadouts.contains(method) else {
+                throw IsingError("the saved chain readout \"\(name)\" is not one of majority, weighted, minimize_energy")
+            }
+            machine.chainReadout = method
+        }
         return machine
     }
 }

@@ -35,6 +35,9 @@ public final class HelmholtzMachine: @unchecked Sendable {
     /// For a physical prior: when set, the couplers inside chains are held at this value
     /// instead of being learned.
     public var fixedChainCoupling: Double?
+    /// For a physical prior: how deepest-layer states are read from the chains (the
+    /// majority vote of eq. 21 by default; see `readChains`).
+    public var chainReadout = ChainBreakMethod.majority
     /// The training data whose exact bound each training step records (small machines only).
     var boundData: [Double]?
 
@@ -136,8 +139,8 @@ public final class HelmholtzMachine: @unchecked Sendable {
     public func priorModel() -> BinaryQuadraticModel { prior.bqm }
 
     /// Samples of the prior: the sampler's raw states `z` (one row per read, over the
-    /// prior's variables) and the deepest-layer states `u` they stand for (the majority
-    /// vote in each chain for a physical prior, a tie broken by `rng`).
+    /// prior's variables) and the deepest-layer states `u` they stand for (read from the
+    /// chains by `chainReadout` for a physical prior, coins drawn from `rng`).
     public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64, threads: Int = defaultThreadCount,
                             rng: inout Xoshiro256) throws -> (u: [Double], z: [Int8], rows: Int, exact: ExactSummary?) {
         let width = max(sizes.max() ?? 1, prior.count)
@@ -150,15 +153,7 @@ public final class HelmholtzMachine: @unchecked Sendable {
         let rows = raw.states.count / n
         guard rows >= 1 else { throw IsingError("the prior sampler returned no samples") }
         guard let chains = prior.chains else { return (raw.states.map(Double.init), raw.states, rows, raw.exact) }
-        var u = [Double](repeating: 0, count: rows * top)
-        for r in 0..<rows {
-            for (i, chain) in chains.enumerated() {
-                var s = 0
-                for q in chain { s += Int(raw.states[r * n + q]) }
-                u[r * top + i] = s > 0 ? 1 : (s < 0 ? -1 : (rng.nextDouble() < 0.5 ? 1 : -1))
-            }
-        }
-        return (u, raw.states, rows, raw.exact)
+        return (readChains(raw.states, rows: rows, chains: chains, rng: &rng), raw.states, rows, raw.exact)
     }
 
     /// Keeps a physical prior's parameters inside `priorRanges`, and its chain couplers at

@@ -171,13 +171,14 @@ final class DatasetValue: NativeValue, FigureSource {
 }
 
 extension Arguments {
-    /// A data set argument.
+    /// A data set argument: a Dataset, or a 2-D tensor whose rows are the data.
     func dataset(_ i: Int) throws -> Dataset {
-        guard case .object(let o as DatasetValue) = value(i) else {
-            throw error("`\(name(i))` must be a Dataset, got \(value(i).typeName)",
-                        hint: "make one with bars_and_stripes(r, c), digits(), sk_data(H, n), load_csv(path) or dataset(rows)")
+        if case .object(let o as DatasetValue) = value(i) { return o.data }
+        if case .object(let o as TensorValue) = value(i), o.tensor.shape.count == 2 {
+            do { return try Dataset(values: o.tensor.data, dimension: o.tensor.shape[1], name: "data") } catch let e as IsingError { throw error(e.message) }
         }
-        return o.data
+        throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got \(value(i).typeName)",
+                    hint: "make one with bars_and_stripes(r, c), digits(), sk_data(H, n), load_csv(path), dataset(rows) or tensor(rows)")
     }
 
     /// Whether argument `i` is a data set.

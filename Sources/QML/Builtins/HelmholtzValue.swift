@@ -18,7 +18,7 @@ final class HelmholtzValue: NativeValue, TrainableValue {
     }
 
     override var memberNames: [String] {
-        ["layers", "visible", "prior", "prior_h", "prior_J", "generator", "recognition", "fit", "sample", "recognize", "bound", "save"]
+        ["layers", "visible", "prior", "prior_h", "prior_J", "generator", "recognition", "fit", "sample", "recognize", "reconstruct", "bound", "loglik", "save"]
     }
 
     func native<T>(_ args: Arguments, _ body: () throws -> T) throws -> T {
@@ -69,6 +69,24 @@ final class HelmholtzValue: NativeValue, TrainableValue {
                 var rng = Xoshiro256(seed: try args.int(1, default: 0))
                 let layers = m.recognize(data, rows: n, rng: &rng)
                 return try HelmholtzValue.matrix(layers[layers.count - 1], width: m.top)
+            }
+        case "reconstruct":
+            return method(name, [.required("v"), .optional("seed", "0")], """
+                Each row of data passed up the recognition network (sampled) and back down the generator: the visible layer's means given the first hidden layer.
+                """) { args in
+                let data = try args.tensor(0).data
+                let n = try self.native(args) { try m.rows(of: data) }
+                var rng = Xoshiro256(seed: UInt64(bitPattern: Int64(try args.int(1, default: 0))))
+                let layers = m.recognize(data, rows: n, rng: &rng)
+                guard layers.count >= 2, let first = m.generator.first else { return try HelmholtzValue.matrix([], width: m.sizes[0]) }
+                return try HelmholtzValue.matrix(first.means(layers[1], rows: n), width: m.sizes[0])
+            }
+        case "loglik":
+            return method(name, [.required("data")], """
+                The mean log-likelihood log P(v) of rows of data, exactly by enumeration (spin visible units, a logical prior, at most 16 hidden units).
+                """) { args in
+                let data = try args.tensor(0).data
+                return .float(try self.native(args) { try m.exactBound(data).logLikelihood })
             }
         case "bound":
             return method(name, [.required("data")], """
@@ -146,13 +164,16 @@ extension BuiltinRegistry {
     /// helmholtz(...).
     static func registerHelmholtz(into r: inout BuiltinRegistry) {
         r.add("helmholtz", [.required("layers"), .optional("prior", "fully connected"), .optional("visible", "\"spin\""),
-                            .optional("seed", "0"), .optional("scale", "0.01"), .optional("chain_coupling", "-1"), .optional("learn_chains", "true")], topic: "models", doc: """
+                            .optional("seed", "0"), .optional("scale", "0.01"), .optional("chain_coupling", "-1"), .optional("learn_chains", "true"),
+                            .optional("decode", "\"majority\"")], topic: "models", doc: """
             A Helmholtz machine: generator P(v | u) and recognition Q(u | v) networks of stochastic ±1 layers with a Boltzmann prior on the deepest one.
             `layers:` sizes from the visible layer down; `prior:` the graph of the prior's couplings over the deepest layer
             (nodes 0..<n; complete by default), or an embedding of the deepest layer into a hardware graph: the prior then
             has a field per qubit and a coupling per coupler between the chains' qubits (those inside a chain start at
             `chain_coupling`, and stay there with learn_chains: false), is sampled directly by the sampler (an annealer with auto_scale: false) and read back by a
-            majority vote in each chain. `visible: "tanh"` makes the visible layer deterministic for values in [-1, 1].
+            majority vote in each chain (eq. 21; `decode: "minimize_energy"` sets each broken chain to the value of lower prior energy
+            given the other chains, `decode: "weighted"` to a value drawn by its share of the chain). `visible: "tanh"` makes the visible
+            layer deterministic for values in [-1, 1].
             Train with train(hm, data, sampler:, lr:, reads:, batch:, epochs:) (wake-sleep; reads are the dreamed samples).
             let hm = helmholtz(layers: [64 + 10, 120, 60], prior: complete(60), visible: "tanh", seed: 1)
             """) { args in
@@ -184,11 +205,20 @@ extension BuiltinRegistry {
             guard scale >= 0, scale.isFinite else { throw args.error("`scale` must be a non-negative number") }
             args.interpreter.noteSeed(seed)
             let chainCoupling = try args.double(5, default: -1)
+            let decodeName = try args.string(7, default: "majority")
+            guard let readout = ChainBreakMethod(rawValue: decodeName), HelmholtzMachine.chainReadouts.contains(readout) else {
+                throw args.error("`decode` must be \"majority\", \"weighted\" or \"minimize_energy\", got \"\(decodeName)\"",
+                                 hint: "every dreamed read must give a state, so \"discard\" is not offered here")
+            }
+            if readout != .majority && embedding == nil {
+                throw args.error("`decode` reads chains, so it needs a prior given as an embedding", hint: "pass prior: clique_embedding(n, chip)")
+            }
             do {
                 if let embedding {
                     let m = try HelmholtzMachine(sizes: sizes, visible: visible, priorEmbedding: embedding, chainCoupling: chainCoupling,
                                                  seed: UInt64(bitPattern: Int64(seed)), scale: scale)
                     if !(try args.bool(6, default: true)) { m.fixedChainCoupling = chainCoupling }
+                    m.chainReadout = readout
                     return .object(HelmholtzValue(m))
                 }
                 return .object(HelmholtzValue(try HelmholtzMachine(sizes: sizes, visible: visible, priorEdges: edges,

@@ -55,6 +55,20 @@ extension BuiltinRegistry {
             }
         }
 
+        r.add("sign", [.required("x")], topic: "math", doc: """
+            The sign of a number, -1, 0 or 1 (integers stay integers); elementwise on a tensor.
+            sign(tensor([0.3, -2, 0]))   # [1, -1, 0]; sign(p - rand(p.shape, seed: 1)) draws ±1 units that are +1 with probability p
+            """) { args in
+            if let t = try args.tensorMath("sign") { return t }
+            switch args.value(0) {
+            case .int(let i): return .int(i.signum())
+            case .float(let d):
+                guard !d.isNaN else { throw args.error("sign of NaN is undefined") }
+                return .float(d > 0 ? 1 : (d < 0 ? -1 : 0))
+            case let v: throw args.error("`x` must be a number, got \(v.typeName)")
+            }
+        }
+
         func rounding(_ name: String, _ rule: FloatingPointRoundingRule, _ doc: String) {
             r.add(name, [.required("x")], topic: "math", doc: doc) { args in
                 switch args.value(0) {

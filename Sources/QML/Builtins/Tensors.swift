@@ -125,6 +125,7 @@ extension Arguments {
         case "tanh": return each { Foundation.tanh($0) }
         case "atan": return each { Foundation.atan($0) }
         case "abs": return each { Swift.abs($0) }
+        case "sign": return each { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0 == 0 ? 0 : $0)) }
         case "sum", "mean", "max", "min":
             do { return TensorValue.wrap(try t.reduce(Reduction(rawValue: name) ?? .sum)) } catch let e as IsingError { throw error(e.message) }
         default: throw error("\(name) does not apply to tensors")

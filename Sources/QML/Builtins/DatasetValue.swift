@@ -174,8 +174,12 @@ extension Arguments {
     /// A data set argument: a Dataset, or a 2-D tensor whose rows are the data.
     func dataset(_ i: Int) throws -> Dataset {
         if case .object(let o as DatasetValue) = value(i) { return o.data }
-        if case .object(let o as TensorValue) = value(i), o.tensor.shape.count == 2 {
-            do { return try Dataset(values: o.tensor.data, dimension: o.tensor.shape[1], name: "data") } catch let e as IsingError { throw error(e.message) }
+        if case .object(let o as TensorValue) = value(i) {
+            let t = o.tensor
+            guard t.shape.count == 2 else {
+                throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got a tensor of shape \(t.shapeText)")
+            }
+            do { return try Dataset(values: t.data, dimension: t.shape[1], name: "data") } catch let e as IsingError { throw error(e.message) }
         }
         throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got \(value(i).typeName)",
                     hint: "make one with bars_and_stripes(r, c), digits(), sk_data(H, n), load_csv(path), dataset(rows) or tensor(rows)")

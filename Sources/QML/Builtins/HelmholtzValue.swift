@@ -111,7 +111,7 @@ final class HelmholtzValue: NativeValue, TrainableValue {
     /// `.fit(...)`: a training loop run to its end, with the bound recorded per epoch.
     static func fit(_ value: HelmholtzValue, _ args: Arguments) throws -> Value {
         let m = value.machine
-        let data = try args.trainingRows(0)
+        let data = try args.dataset(0)
         guard data.count > 0 else { throw args.error("the training data is empty") }
         let sampler = try args.sampler(1)
         let epochs = try args.int(2, default: 10)

@@ -38,20 +38,6 @@ extension Arguments {
         return try ExactSolver(beta: 1)
     }
 
-    /// Training rows: a data set, or a 2-D tensor with one row per example.
-    func trainingRows(_ i: Int) throws -> Dataset {
-        if isDataset(i) { return try dataset(i) }
-        if case .object(let o as TensorValue) = value(i) {
-            let t = o.tensor
-            guard t.shape.count == 2 else {
-                throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got a tensor of shape \(t.shapeText)")
-            }
-            do { return try Dataset(values: t.data, dimension: t.shape[1], name: "data") } catch let e as IsingError { throw error(e.message) }
-        }
-        throw error("`\(name(i))` must be a Dataset or a 2-D tensor of rows, got \(value(i).typeName)",
-                    hint: "make one with digits(), bars_and_stripes(r, c), dataset(rows) or tensor(rows)")
-    }
-
     /// A trainable model argument (an fvbm, or another model family's value).
     func trainable(_ i: Int) throws -> any TrainableModel {
         guard case .object(let o) = value(i), let t = o as? TrainableValue else {
@@ -118,7 +104,7 @@ extension BuiltinRegistry {
             let loop = train(fvbm(complete(42)), bas, sampler: sa(sweeps: 200), reads: 96, steps: 3850); loop.run()
             """) { args in
             let model = try args.trainable(0)
-            let data = try args.trainingRows(1)
+            let data = try args.dataset(1)
             let helmholtz = model as? HelmholtzMachine
             let variables = helmholtz?.prior.count ?? model.parameterGroups.first?.range.count ?? 0
             let sampler = try args.samplerOrExact(2, variables: variables)
@@ -201,7 +187,7 @@ extension BuiltinRegistry {
             } else {
                 throw args.error("give the sampler the run used: \(contents.samplerName)(...)", hint: "resume(\"\(path)\", sampler: ...)")
             }
-            let data = args.has(2) ? try args.trainingRows(2) : nil
+            let data = args.has(2) ? try args.dataset(2) : nil
             let loop = try native(args) { try Checkpoint.resume(contents, sampler: sampler, data: data) }
             (contents.model as? RBMTrainable)?.useSampler(sampler, reads: contents.settings.hyper.reads)
             guard let model = modelValue(contents.model) else { throw args.error("this build cannot show a \(contents.model.kind) model") }

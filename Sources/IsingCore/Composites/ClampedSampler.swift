@@ -94,10 +94,12 @@ public protocol RangeLimitedSampler: Sampler {
 
 /// The device a sampler programs its problems into: the sampler itself when it has
 /// ranges, or the device inside a spin-reversal composite (a gauge only flips signs, so the
-/// device's ranges still bound what may be programmed when they are symmetric about 0).
+/// device's ranges still bound what may be programmed when they are symmetric about 0),
+/// or the device under sampling post-processing (which programs the problem unchanged).
 public func rangeLimitedDevice(of sampler: any Sampler) -> (any RangeLimitedSampler)? {
     if let device = sampler as? any RangeLimitedSampler { return device }
     if let gauged = sampler as? SpinReversalSampler { return rangeLimitedDevice(of: gauged.inner) }
+    if let postprocessed = sampler as? SamplingPostprocessor { return rangeLimitedDevice(of: postprocessed.inner) }
     return nil
 }
 

@@ -89,6 +89,7 @@ extension Sampler {
             e.correlations = c
             exact = e
         }
+        if exact?.logProbabilities == nil { exact?.model = model }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var info: [(String, InfoValue)] = [("sampler", .string(name))]
         info.append(contentsOf: raw.info)

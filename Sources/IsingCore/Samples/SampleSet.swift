@@ -30,6 +30,10 @@ public struct ExactSummary: Sendable {
     /// energies (the diagonal of a quantum Gibbs state); indexed by the state's bits, bit i
     /// set when variable i is +1 (or 1). Nil for a classical Boltzmann distribution.
     public var logProbabilities: [Double]? = nil
+    /// The enumerated model (in the sample set's vartype), so that a state's probability
+    /// comes from its own energy: another sample set's stored energies may belong to some
+    /// other model (decoded reads, for one, carry none).
+    public var model: BinaryQuadraticModel? = nil
 
     public init(beta: Double, logZ: Double, groundEnergy: Double, groundStates: [[Int8]], magnetization: [Double], correlations: [Double]) {
         self.beta = beta; self.logZ = logZ; self.groundEnergy = groundEnergy
@@ -39,13 +43,15 @@ public struct ExactSummary: Sendable {
 
 extension ExactSummary {
     /// log p(state) under this distribution: from `logProbabilities` when present, else
-    /// −β E − log Z with the state's energy.
+    /// −β E − log Z with the state's energy in the enumerated model (or `energy`, when the
+    /// summary does not hold the model).
     public func logProbability(of state: ArraySlice<Int8>, energy: Double) -> Double {
         if let table = logProbabilities, state.count < 63 {
             var index = 0
             for (i, v) in state.enumerated() where v > 0 { index |= 1 << i }
             return index < table.count ? table[index] : -.infinity
         }
+        if let m = model, state.count == m.count { return -beta * m.energy(Array(state)) - logZ }
         return -beta * energy - logZ
     }
 }

@@ -140,9 +140,10 @@ public final class HelmholtzMachine: @unchecked Sendable {
 
     /// Samples of the prior: the sampler's raw states `z` (one row per read, over the
     /// prior's variables) and the deepest-layer states `u` they stand for (read from the
-    /// chains by `chainReadout` for a physical prior, coins drawn from `rng`).
+    /// chains by `chainReadout` for a physical prior, coins drawn from `rng`), with the
+    /// fraction of chains a post-processing sampler found broken before it mended them.
     public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64, threads: Int = defaultThreadCount,
-                            rng: inout Xoshiro256) throws -> (u: [Double], z: [Int8], rows: Int, exact: ExactSummary?) {
+                            rng: inout Xoshiro256) throws -> PriorSamples {
         let width = max(sizes.max() ?? 1, prior.count)
         guard count >= 1, count.multipliedReportingOverflow(by: width).partialValue <= 100_000_000 else {
             throw IsingError("\(count) samples of up to \(width) variables would hold more than 10^8 values")
@@ -152,8 +153,10 @@ public final class HelmholtzMachine: @unchecked Sendable {
         guard raw.states.count % n == 0 else { throw IsingError("the prior sampler returned states of the wrong size") }
         let rows = raw.states.count / n
         guard rows >= 1 else { throw IsingError("the prior sampler returned no samples") }
-        guard let chains = prior.chains else { return (raw.states.map(Double.init), raw.states, rows, raw.exact) }
-        return (readChains(raw.states, rows: rows, chains: chains, rng: &rng), raw.states, rows, raw.exact)
+        var brokenBefore: Double?
+        if case .double(let f)? = raw.info.first(where: { $0.0 == "postprocess.chain_break_fraction" })?.1 { brokenBefore = f }
+        let u = prior.chains.map { readChains(raw.states, rows: rows, chains: $0, rng: &rng) } ?? raw.states.map(Double.init)
+        return PriorSamples(u: u, z: raw.states, rows: rows, exact: raw.exact, brokenBefore: brokenBefore)
     }
 
     /// Keeps a physical prior's parameters inside `priorRanges`, and its chain couplers at
@@ -196,4 +199,16 @@ public final class HelmholtzMachine: @unchecked Sendable {
         guard data.count % sizes[0] == 0 else { throw IsingError("data holds \(data.count) values, not whole rows of \(sizes[0])") }
         return data.count / sizes[0]
     }
+}
+
+/// What one call of the prior's sampler gave: the raw states `z` (a row per read over the
+/// prior's variables), the deepest-layer states `u` read from them, the sampler's exact
+/// summary when it enumerated, and the fraction of chains found broken before a
+/// post-processing sampler mended them.
+public struct PriorSamples {
+    public var u: [Double]
+    public var z: [Int8]
+    public var rows: Int
+    public var exact: ExactSummary?
+    public var brokenBefore: Double?
 }

@@ -114,7 +114,9 @@ extension HelmholtzMachine: TrainableModel {
         if fixedChainCoupling != nil { for k in chainCouplers { J[k] = 0 } }
         statistics += [("wake_logp", wakeLogP), ("sleep_logq", sleepLogQ),
                        ("wake_energy", priorEnergy(q)), ("dream_energy", priorEnergy(p))]
-        if hasPhysicalPrior { statistics.append(("chain_breaks", chainBreakFraction(dream.z, rows: dream.rows))) }
+        if hasPhysicalPrior {
+            statistics.append(("chain_breaks", dream.brokenBefore ?? chainBreakFraction(dream.z, rows: dream.rows)))
+        }
         return GradientEstimate(ascent: A + a + B + b + h + J, statistics: statistics)
     }
 
@@ -153,7 +155,7 @@ extension HelmholtzMachine: TrainableModel {
     }
 
     /// ⟨z⟩ and ⟨z z⟩ of the sampler's states (exact moments when it reports them).
-    func sleepMoments(_ dream: (u: [Double], z: [Int8], rows: Int, exact: ExactSummary?)) -> (mean: [Double], pairs: [Double]) {
+    func sleepMoments(_ dream: PriorSamples) -> (mean: [Double], pairs: [Double]) {
         let n = prior.count
         let edges = prior.graph.edges
         if let e = dream.exact, e.magnetization.count == n, e.correlations.count == n * n {

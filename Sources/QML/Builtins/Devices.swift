@@ -123,6 +123,32 @@ extension BuiltinRegistry {
             let transforms = try args.int(1, default: 8)
             return try make(args) { try SpinReversalSampler(inner: inner, transforms: transforms) }
         }
+        r.add("postprocessed", [.required("sampler"), .required("chains"), .optional("sweeps", "1"), .optional("beta", "1.0")],
+              topic: "composites", doc: """
+            A sampler that post-processes another's reads on the logical problem its chains define (the 2000Q's "sampling" post-processing).
+            `chains` is an Embedding (its chains of qubits) or a list of lists of qubits. Each read is read back chain by chain
+            by majority vote, then `sweeps` Gibbs sweeps at inverse temperature `beta` run on the chain-level problem (the
+            fields of each chain's qubits summed, the couplings between two chains summed), and each chain's value is written
+            to all its qubits, so every returned chain is whole. Qubits outside the chains count as chains of one. Many sweeps
+            approach the chain-level Boltzmann distribution at `beta`; one or a few keep close to the inner sampler's reads.
+            info has postprocess.chain_break_fraction (the chains found broken before post-processing).
+            let qpu = annealer("dw2000q"); sample(embed(H, emb), postprocessed(qpu, emb, sweeps: 2, beta: 1), reads: 100, seed: 1)
+            """) { args in
+            let inner = try args.sampler(0)
+            let sweeps = try args.int(2, default: 1)
+            let beta = try args.double(3, default: 1)
+            if case .list(let lists) = args.value(1) {
+                let chains = try lists.map { v -> [Label] in
+                    guard case .list(let qubits) = v else {
+                        throw args.error("`chains` must be an Embedding or a list of lists of qubits, got a list holding \(v.typeName)")
+                    }
+                    return try qubits.map { try args.label($0, what: "qubit") }
+                }
+                return try make(args) { try SamplingPostprocessor(inner: inner, chains: chains, sweeps: sweeps, beta: beta) }
+            }
+            let e = try args.embedding(1)
+            return try make(args) { try SamplingPostprocessor(inner: inner, embedding: e, sweeps: sweeps, beta: beta) }
+        }
         r.add("tiled", [.required("sampler"), .optional("copies", "all that fit")], topic: "composites", doc: """
             A sampler that runs many copies of a small problem side by side on one Chimera annealer in one call.
             The problem must sit on the device's qubits (a few unit cells); it is copied, shifted by whole unit cells, to

@@ -188,6 +188,29 @@ final class HelmholtzTests: XCTestCase {
         XCTAssertEqual(copy.chainReadout, .minimizeEnergy)
     }
 
+    /// Generation with `discard`: only reads with every chain whole are kept (picked out
+    /// exactly on hand-made reads), the sampler is asked again until enough are kept, the
+    /// same seed gives the same rows, and a prior whose chains always break is an error.
+    func testDiscardGenerationKeepsWholeReads() throws {
+        let m = try HelmholtzMachine(sizes: [4, 3], priorEmbedding: try ringEmbedding(), chainCoupling: -0.2, seed: 2, scale: 0.5)
+        let chains = [[0, 1], [2, 3], [4, 5]]
+        let reads: [Int8] = [1, 1, -1, -1, 1, 1,   1, 1, 1, -1, 1, 1,   -1, -1, -1, -1, -1, -1,   1, -1, 1, 1, 1, 1]
+        XCTAssertEqual(m.intactReads(reads, rows: 4, chains: chains), [0, 2])
+        let sampler = try ExactSolver(beta: 1)
+        var rng = Xoshiro256(seed: 1)
+        let probe = try m.samplePrior(sampler, count: 2000, seed: 3, rng: &rng)
+        let wholeShare = Double(m.intactReads(probe.z, rows: probe.rows, chains: chains).count) / 2000
+        XCTAssertLessThan(wholeShare, 0.8)   // weak chains break often, so discarding needs more reads
+        let a = try m.generateVisible(sampler, count: 300, seed: 7, readout: .discard)
+        let b = try m.generateVisible(sampler, count: 300, seed: 7, readout: .discard)
+        XCTAssertEqual(a.count, 300 * 4)
+        XCTAssertEqual(a, b)
+        for k in m.chainCouplers { m.prior.J[k] = 2 }   // antiferromagnetic chains: never whole
+        XCTAssertThrowsError(try m.generateVisible(sampler, count: 5, seed: 7, readout: .discard)) {
+            XCTAssertTrue("\($0)".contains("had every chain whole"), "\($0)")
+        }
+    }
+
     /// With `fixedChainCoupling` the couplers inside chains keep their value while the
     /// couplers between chains learn; the setting survives a snapshot.
     func testFixedChainCouplers() throws {

@@ -10,10 +10,13 @@ extension HelmholtzMachine {
     /// The readouts a physical prior accepts (every read must give one state).
     public static let chainReadouts: [ChainBreakMethod] = [.majority, .weighted, .minimizeEnergy]
 
-    /// Deepest-layer rows from `rows` reads of the prior's qubits, by `chainReadout`.
-    func readChains(_ z: [Int8], rows: Int, chains: [[Int]], rng: inout Xoshiro256) -> [Double] {
+    /// Deepest-layer rows from `rows` reads of the prior's qubits, by `readout` (the
+    /// machine's `chainReadout` unless given; `discard` reads broken chains by majority,
+    /// and `intactReads` picks out the reads it keeps).
+    func readChains(_ z: [Int8], rows: Int, chains: [[Int]], readout: ChainBreakMethod? = nil, rng: inout Xoshiro256) -> [Double] {
         let n = prior.count, t = top
-        let logical = chainReadout == .minimizeEnergy ? logicalPriorEnergy(chains: chains) : nil
+        let method = readout ?? chainReadout
+        let logical = method == .minimizeEnergy ? logicalPriorEnergy(chains: chains) : nil
         var u = [Double](repeating: 0, count: rows * t)
         var broken = [Int]()
         for r in 0..<rows {
@@ -26,7 +29,7 @@ extension HelmholtzMachine {
                     value = up == 0 ? -1 : 1
                 } else {
                     broken.append(i)
-                    if chainReadout == .weighted {
+                    if method == .weighted {
                         value = rng.nextDouble() * Double(chain.count) < Double(up) ? 1 : -1
                     } else {
                         value = 2 * up > chain.count ? 1 : (2 * up < chain.count ? -1 : (rng.nextDouble() < 0.5 ? 1 : -1))
@@ -39,6 +42,18 @@ extension HelmholtzMachine {
             }
         }
         return u
+    }
+
+    /// The indices of the reads in which every chain's qubits agree.
+    func intactReads(_ z: [Int8], rows: Int, chains: [[Int]]) -> [Int] {
+        let n = prior.count
+        return (0..<rows).filter { r in
+            chains.allSatisfy { chain in
+                guard let first = chain.first else { return true }
+                let v = z[r * n + first]
+                return chain.allSatisfy { z[r * n + $0] == v }
+            }
+        }
     }
 
     /// The prior's energy over chain values: each chain's field is the sum of its qubits'

@@ -143,7 +143,7 @@ public final class HelmholtzMachine: @unchecked Sendable {
     /// chains by `chainReadout` for a physical prior, coins drawn from `rng`), with the
     /// fraction of chains a post-processing sampler found broken before it mended them.
     public func samplePrior(_ sampler: any Sampler, count: Int, seed: UInt64, threads: Int = defaultThreadCount,
-                            rng: inout Xoshiro256) throws -> PriorSamples {
+                            readout: ChainBreakMethod? = nil, rng: inout Xoshiro256) throws -> PriorSamples {
         let width = max(sizes.max() ?? 1, prior.count)
         guard count >= 1, count.multipliedReportingOverflow(by: width).partialValue <= 100_000_000 else {
             throw IsingError("\(count) samples of up to \(width) variables would hold more than 10^8 values")
@@ -155,7 +155,7 @@ public final class HelmholtzMachine: @unchecked Sendable {
         guard rows >= 1 else { throw IsingError("the prior sampler returned no samples") }
         var brokenBefore: Double?
         if case .double(let f)? = raw.info.first(where: { $0.0 == "postprocess.chain_break_fraction" })?.1 { brokenBefore = f }
-        let u = prior.chains.map { readChains(raw.states, rows: rows, chains: $0, rng: &rng) } ?? raw.states.map(Double.init)
+        let u = prior.chains.map { readChains(raw.states, rows: rows, chains: $0, readout: readout, rng: &rng) } ?? raw.states.map(Double.init)
         return PriorSamples(u: u, z: raw.states, rows: rows, exact: raw.exact, brokenBefore: brokenBefore)
     }
 
@@ -187,11 +187,34 @@ public final class HelmholtzMachine: @unchecked Sendable {
         return layers
     }
 
-    /// `count` generated visible rows: prior samples from `sampler`, then down through the generator.
-    public func generateVisible(_ sampler: any Sampler, count: Int, seed: UInt64) throws -> [Double] {
+    /// `count` generated visible rows: prior samples from `sampler`, then down through the
+    /// generator. `readout` overrides how a physical prior's chains are read; `discard`
+    /// keeps only the reads with every chain whole, asking the sampler for more reads
+    /// (in rounds sized by the whole-read fraction seen so far) until `count` are kept.
+    public func generateVisible(_ sampler: any Sampler, count: Int, seed: UInt64,
+                                readout: ChainBreakMethod? = nil) throws -> [Double] {
         var rng = Xoshiro256(seed: seed)
-        let prior = try samplePrior(sampler, count: count, seed: rng.next(), rng: &rng)
-        return generate(from: prior.u, rows: prior.rows, rng: &rng)[0]
+        guard readout == .discard, let chains = prior.chains else {
+            let prior = try samplePrior(sampler, count: count, seed: rng.next(), readout: readout, rng: &rng)
+            return generate(from: prior.u, rows: prior.rows, rng: &rng)[0]
+        }
+        let t = top
+        let limit = max(100 * count, 100_000)
+        var kept: [Double] = [], read = 0, whole = 0
+        while kept.count < count * t {
+            let missing = count - kept.count / t
+            let fraction = read == 0 ? 1 : max(Double(whole) / Double(read), 1e-4)
+            let ask = min(max(Int((Double(missing) / fraction * 1.2).rounded(.up)), 16), 50_000, limit - read)
+            guard ask > 0 else {
+                throw IsingError("only \(whole) of \(read) reads of the prior had every chain whole, short of the \(count) asked for; read broken chains instead (decode: \"majority\") or ask for fewer samples")
+            }
+            let batch = try samplePrior(sampler, count: ask, seed: rng.next(), readout: .majority, rng: &rng)
+            let intact = intactReads(batch.z, rows: batch.rows, chains: chains)
+            read += batch.rows
+            whole += intact.count
+            for r in intact where kept.count < count * t { kept += batch.u[(r * t)..<((r + 1) * t)] }
+        }
+        return generate(from: kept, rows: count, rng: &rng)[0]
     }
 
     /// Checks rows of data against the visible layer and returns their number.

@@ -45,15 +45,20 @@ final class HelmholtzValue: NativeValue, TrainableValue {
                                    ("c", .object(TensorValue(Tensor(vector: l.bias))))]))
             })
         case "sample":
-            return method(name, [.required("n"), .required("sampler"), .optional("seed", "0")], """
+            return method(name, [.required("n"), .required("sampler"), .optional("seed", "0"), .optional("decode", "the machine's")], """
                 n generated visible rows: deepest-layer states from the sampler of the prior, then down through the generator.
+                For a physical prior `decode:` reads the chains as helmholtz(decode:) does, or "discard" keeps only reads with
+                every chain whole (the sampler is asked for as many more reads as that takes).
                 """) { args in
                 let n = try args.int(0)
                 guard n >= 1, n <= 10_000_000 else { throw args.error("`n` must be between 1 and 10000000") }
                 let sampler = try args.sampler(1)
                 let seed = try args.int(2, default: 0)
+                let readout = args.has(3) ? try args.chainBreakMethod(3) : nil
                 args.interpreter.noteSeed(seed)
-                let rows = try self.native(args) { try m.generateVisible(sampler, count: n, seed: UInt64(bitPattern: Int64(seed))) }
+                let rows = try self.native(args) {
+                    try m.generateVisible(sampler, count: n, seed: UInt64(bitPattern: Int64(seed)), readout: readout)
+                }
                 return try HelmholtzValue.matrix(rows, width: m.sizes[0])
             }
         case "save":
@@ -208,7 +213,7 @@ extension BuiltinRegistry {
             let decodeName = try args.string(7, default: "majority")
             guard let readout = ChainBreakMethod(rawValue: decodeName), HelmholtzMachine.chainReadouts.contains(readout) else {
                 throw args.error("`decode` must be \"majority\", \"weighted\" or \"minimize_energy\", got \"\(decodeName)\"",
-                                 hint: "every dreamed read must give a state, so \"discard\" is not offered here")
+                                 hint: "every dreamed read must give a state in training, so \"discard\" is not offered here; hm.sample(n, sampler, decode: \"discard\") generates from whole reads only")
             }
             if readout != .majority && embedding == nil {
                 throw args.error("`decode` reads chains, so it needs a prior given as an embedding", hint: "pass prior: clique_embedding(n, chip)")

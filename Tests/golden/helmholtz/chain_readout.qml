@@ -10,5 +10,8 @@ print(loop.step, hm.sample(5, qpu, seed: 2).shape)   # expect: 3 (5, 4)
 hm.save("/tmp/qrepl-golden-readout.json")
 let again = load_model("/tmp/qrepl-golden-readout.json")
 print(again.prior_J.to_list() == hm.prior_J.to_list())   # expect: true
+print(hm.sample(5, qpu, seed: 2, decode: "discard").shape)   # expect: (5, 4)
+try { hm.sample(5, qpu, decode: "vote") } catch e { print(e.message) }
+# expect: sample: `decode` must be "majority", "discard", "weighted" or "minimize_energy", got "vote"
 helmholtz([4, 4], prior: emb, decode: "discard")
-# expect error: 13:1: helmholtz: `decode` must be "majority", "weighted" or "minimize_energy", got "discard"
+# expect error: 16:1: helmholtz: `decode` must be "majority", "weighted" or "minimize_energy", got "discard"

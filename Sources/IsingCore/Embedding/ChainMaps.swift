@@ -149,8 +149,10 @@ extension Embedding {
                 energies.append(0)
             }
         }
-        return SampleSet(variables: wanted, vartype: samples.vartype, states: states, energies: energies, counts: counts,
-                         info: samples.info, seconds: samples.seconds)
+        var decoded = SampleSet(variables: wanted, vartype: samples.vartype, states: states, energies: energies, counts: counts,
+                                info: samples.info, seconds: samples.seconds)
+        decoded.hasEnergies = logical != nil
+        return decoded
     }
 
     /// Greedy repair of broken chains: each is set to the value of lower energy given the

@@ -50,6 +50,9 @@ public enum DimodJSON {
 
     /// Writes a sample set as dimod JSON, atomically (temporary file, then rename).
     public static func save(_ samples: SampleSet, to path: String) throws {
+        guard samples.hasEnergies else {
+            throw IsingError("these samples were decoded from chains without the logical Hamiltonian, so they have no energies to write; decode with H: first")
+        }
         try FileIO.writeAtomically(path, text: encode(samples) + "\n")
     }
 

@@ -71,6 +71,9 @@ public struct SampleSet: Sendable {
     public var seconds: Double
     /// Present when the sampler enumerated the model exactly.
     public var exact: ExactSummary?
+    /// False when the rows have no energies (reads decoded from chains without the logical
+    /// Hamiltonian); `energies` then holds placeholder zeros that must not be reported.
+    public var hasEnergies = true
 
     public init(variables: [Label], vartype: Vartype, states: [Int8], energies: [Double], counts: [Int]? = nil,
                 info: [(String, InfoValue)] = [], seconds: Double = 0, exact: ExactSummary? = nil) {
@@ -120,6 +123,7 @@ public struct SampleSet: Sendable {
         var out = SampleSet(variables: variables, vartype: vartype, states: flat, energies: sorted.map { es[$0] },
                             counts: sorted.map { cs[$0] }, info: info, seconds: seconds, exact: exact)
         out.info = info
+        out.hasEnergies = hasEnergies
         return out
     }
 

@@ -150,6 +150,7 @@ extension BuiltinRegistry {
             if case .object(let o as SampleSetValue) = args.value(0) {
                 // Bin each distinct row once, weighted by its count.
                 if xlabel == nil { xlabel = "energy" }
+                try o.requireEnergies("histogram")
                 let energies = o.samples.energies
                 var h = HistogramFigure.binning(energies, bins: bins, title: title, x: Axis(label: xlabel))
                 h.counts = [Double](repeating: 0, count: h.counts.count)

@@ -14,7 +14,8 @@ final class SampleSetValue: NativeValue {
 
     override var summary: String {
         var text = "SampleSet(\(samples.reads) reads, \(samples.size) rows, \(samples.variables.count) variables, \(samplerName)"
-        if let i = samples.lowestIndex { text += ", lowest \(ValueFormatter.float(samples.energies[i]))" }
+        if samples.hasEnergies, let i = samples.lowestIndex { text += ", lowest \(ValueFormatter.float(samples.energies[i]))" }
+        if !samples.hasEnergies { text += ", no energies" }
         return text + ")"
     }
 
@@ -29,7 +30,7 @@ final class SampleSetValue: NativeValue {
         var lines = [summary]
         let shown = min(samples.size, 10)
         let order = samples.energies.indices.sorted { samples.energies[$0] < samples.energies[$1] }.prefix(shown)
-        let energies = order.map { ValueFormatter.float(samples.energies[$0]) }
+        let energies = order.map { samples.hasEnergies ? ValueFormatter.float(samples.energies[$0]) : "-" }
         let width = max(6, energies.map(\.count).max() ?? 6)
         lines.append("  " + "energy".padding(toLength: width, withPad: " ", startingAt: 0) + "  count  state")
         for (k, r) in order.enumerated() {
@@ -37,7 +38,10 @@ final class SampleSetValue: NativeValue {
             let c = String(samples.counts[r])
             lines.append("  \(e)  \(String(repeating: " ", count: max(0, 5 - c.count)))\(c)  \(compact(r))")
         }
-        if samples.size > shown { lines.append("  ... \(samples.size - shown) more rows (mean energy \(ValueFormatter.float(samples.meanEnergy)))") }
+        if samples.size > shown {
+            let mean = samples.hasEnergies ? " (mean energy \(ValueFormatter.float(samples.meanEnergy)))" : ""
+            lines.append("  ... \(samples.size - shown) more rows\(mean)")
+        }
         if let x = samples.exact {
             lines.append("  exact at beta = \(ValueFormatter.float(x.beta)): log Z = \(ValueFormatter.float(x.logZ)), ground energy \(ValueFormatter.float(x.groundEnergy)) (\(x.groundStates.count) state\(x.groundStates.count == 1 ? "" : "s"))")
         }
@@ -52,7 +56,8 @@ final class SampleSetValue: NativeValue {
         let byName = RecordBox()
         for (label, x) in zip(samples.variables, state) { byName.set(label.value, .int(Int(x))) }
         return .record(RecordBox([("state", stateValue(state)), ("sample", .record(byName)),
-                                  ("energy", .float(samples.energies[r])), ("count", .int(samples.counts[r]))]))
+                                  ("energy", samples.hasEnergies ? .float(samples.energies[r]) : .null),
+                                  ("count", .int(samples.counts[r]))]))
     }
 
     override func elements(interpreter: Interpreter) throws -> [Value]? { (0..<samples.size).map(row) }
@@ -82,9 +87,18 @@ final class SampleSetValue: NativeValue {
         return x
     }
 
+    /// Throws for energy members of reads decoded without the logical Hamiltonian.
+    func requireEnergies(_ what: String) throws {
+        guard samples.hasEnergies else {
+            throw Diagnostic.runtime("`\(what)` needs energies, and these samples were decoded from chains without the logical Hamiltonian",
+                                     at: nil, hint: "pass it when decoding: emb.decode(samples, H: H)")
+        }
+    }
+
     override func member(_ name: String, interpreter: Interpreter) throws -> Value? {
         let s = samples
         let n = s.variables.count
+        if ["energies", "lowest", "mean_energy"].contains(name) { try requireEnergies(name) }
         switch name {
         case "states": return .list((0..<s.size).map { stateValue(s.state($0)) })
         case "energies": return .list(s.energies.map { .float($0) })

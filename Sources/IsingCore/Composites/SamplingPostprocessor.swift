@@ -84,10 +84,8 @@ public struct SamplingPostprocessor: Sampler {
         let n = model.count
         let (chainOf, members) = try groups(of: model)
         var raw = try inner.sample(model, request)
-        guard n > 0, raw.states.count == request.reads * n else {
-            guard n == 0 else { throw IsingError("the inner sampler returned states of the wrong size") }
-            return raw
-        }
+        guard n > 0 else { return raw }
+        guard raw.states.count == request.reads * n else { throw IsingError("the inner sampler returned states of the wrong size") }
         let m = members.count
         var start = [Int8](repeating: 1, count: request.reads * m)
         var broken = 0
